@@ -1,0 +1,55 @@
+"""Outreach: make sure no resident is left behind when a city moves its services online."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+import outreach.auth  # noqa: F401 - registers the session loader
+from outreach import access, cli, config, errors, i18n, security, static_files, ui
+from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
+from outreach.paths import PACKAGE_DIR, TEMPLATES
+
+
+def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the application. `config_overrides` wins over the environment (used by tests)."""
+    app = Flask(__name__, template_folder=str(TEMPLATES), instance_path=_instance_path())
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(config.load(Path(app.instance_path), config_overrides))
+    _init_extensions(app)
+    _register_blueprints(app)
+    cli.register(app)
+    return app
+
+
+def _instance_path() -> str:
+    import os
+
+    return os.path.abspath(os.environ.get("OUTREACH_INSTANCE_PATH", "instance"))
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    compress.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app, Path(app.instance_path) / "translations")
+    access.init_app(app)
+    security.init_app(app)
+    static_files.init_app(app)
+    errors.init_app(app)
+    ui.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from outreach.admin.routes import bp as admin_bp
+    from outreach.areas.routes import bp as areas_bp
+    from outreach.auth.routes import bp as auth_bp
+    from outreach.public.routes import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp, url_prefix="/<lang>")
+    app.register_blueprint(admin_bp, url_prefix="/<lang>/admin")
+    app.register_blueprint(areas_bp, url_prefix="/<lang>/areas")

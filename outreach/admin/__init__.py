@@ -1,0 +1,1 @@
+"""Account administration and the audit log."""

@@ -1,0 +1,1 @@
+"""Neighbourhoods: the list and each area's population figures."""

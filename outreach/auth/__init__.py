@@ -1,0 +1,9 @@
+"""Signing in: the session loader lives here so Flask-Login finds it at import."""
+
+from outreach.extensions import login_manager
+from outreach.services import users
+
+
+@login_manager.user_loader
+def _load_user(session_id: str):  # noqa: ANN202 - returns a User or None
+    return users.by_session_id(session_id)

@@ -1,0 +1,78 @@
+"""Signing in and out, and changing one's own password."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from outreach.access import public, signed_in
+from outreach.auth.forms import ChangePasswordForm, LoginForm
+from outreach.extensions import limiter
+from outreach.services import users
+from outreach.services.passwords import verify_password
+
+bp = Blueprint("auth", __name__)
+
+LOGIN_MESSAGES = {
+    "bad_credentials": lambda: _("The email address or password is not right. Check them and try again."),
+    "locked": lambda: _("Too many failed attempts. This account is locked for a while. Try again later or ask an administrator."),
+    "disabled": lambda: _("This account has been disabled. Ask an administrator."),
+}
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only follow a `next` that stays on this site."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("public.workspace"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = users.authenticate(form.email.data, form.password.data)
+        users.commit()
+        if result.user:
+            session.clear()  # a fresh session on login prevents session fixation
+            login_user(result.user)
+            return redirect(_safe_next(request.args.get("next")) or url_for("public.workspace"))
+        form.form_errors.append(LOGIN_MESSAGES[result.outcome]())
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@signed_in
+def logout():
+    users.record_logout(current_user._get_current_object())
+    users.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."))
+    return redirect(url_for("public.home"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@signed_in
+def change_password():
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    form.email_hint = user.email
+    if form.validate_on_submit():
+        if not verify_password(user.password_hash, form.current_password.data):
+            form.current_password.errors.append(_("The current password is not right."))
+        else:
+            users.change_password(user, form.new_password.data)
+            users.commit()
+            login_user(user)  # the session carries the new token; other sessions end
+            flash(_("Your password has been changed. You have been signed out everywhere else."))
+            return redirect(url_for("public.workspace"))
+    return render_template("auth/change_password.html", form=form)

@@ -1,0 +1,99 @@
+"""The `outreach` command: Flask's CLI (run, routes, shell, db …) plus our own commands."""
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup, with_appcontext
+
+from outreach.models import Role
+
+
+def _create_app() -> Flask:
+    from outreach import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app)
+def main() -> None:
+    """Outreach: digital inclusion survey, support sessions and insights."""
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Prepare the database and exit.")
+@with_appcontext
+def demo_command(host: str, port: int, no_serve: bool) -> None:
+    """Upgrade the database, load the Hirakata demo if it is empty, and serve the site."""
+    from flask import current_app
+    from flask_migrate import upgrade
+
+    from outreach.services import demo
+
+    upgrade()
+    if demo.is_empty():
+        demo.load()
+        click.echo("Loaded the Hirakata demo data (synthetic population figures).")
+    for line in demo.account_lines():
+        click.echo(line)
+    if not no_serve:
+        click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
+        current_app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+
+
+user_cli = click.Group("user", help="Manage accounts.")
+
+
+@user_cli.command("add")
+@click.argument("email")
+@click.option("--name", required=True, help="Display name.")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.password_option(help="Prompted for when not given; use at least 12 characters.")
+@with_appcontext
+def user_add(email: str, name: str, role: str, password: str) -> None:
+    """Create an account."""
+    from outreach.services import users
+    from outreach.services.passwords import problem
+
+    reason = problem(password, email)
+    if reason:
+        raise click.BadParameter(f"password refused ({reason.replace('_', ' ')})")
+    try:
+        users.create_user(email, name, role, password)
+    except users.DuplicateEmail as exc:
+        raise click.ClickException(f"an account for {email} exists already") from exc
+    users.commit()
+    click.echo(f"Created {role} account {email}.")
+
+
+areas_cli = click.Group("areas", help="Neighbourhood boundaries and statistics.")
+
+
+@areas_cli.command("import")
+@click.argument("geojson", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("statistics", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--synthetic", is_flag=True, help="Label these figures as synthetic demo data.")
+@with_appcontext
+def areas_import(geojson: Path, statistics: Path, synthetic: bool) -> None:
+    """Import boundaries (GeoJSON) and population figures (CSV); all or nothing."""
+    from outreach.services.area_import import ImportProblem, import_files
+
+    try:
+        counts = import_files(geojson, statistics, synthetic=synthetic)
+    except ImportProblem as exc:
+        click.echo("Nothing was imported. Fix these problems and run the command again:", err=True)
+        for problem in exc.problems[:50]:
+            click.echo(f"  - {problem}", err=True)
+        if len(exc.problems) > 50:
+            click.echo(f"  … and {len(exc.problems) - 50} more", err=True)
+        sys.exit(1)
+    click.echo(f"Imported {counts['areas']} areas and {counts['figures']} figures.")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(demo_command)
+    app.cli.add_command(user_cli)
+    app.cli.add_command(areas_cli)

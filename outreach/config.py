@@ -1,0 +1,73 @@
+"""Settings, read from the environment. Each has one documented default.
+
+| variable | default | meaning |
+|---|---|---|
+| OUTREACH_ENV | development | `production` turns on HSTS, secure cookies and refuses a missing SECRET_KEY |
+| DATABASE_URL | sqlite:///<instance>/outreach.db | SQLAlchemy URL; `postgresql+psycopg://user:pass@host/db` in production |
+| SECRET_KEY | generated once into <instance>/secret_key | signs sessions and CSRF tokens |
+| RATELIMIT_STORAGE_URI | memory:// | shared limiter storage for several instances, e.g. redis://host:6379 |
+| LOGIN_MAX_FAILURES | 5 | failed logins before an account is locked |
+| LOGIN_LOCKOUT_MINUTES | 15 | how long a locked account stays locked |
+| LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
+| MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
+| OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
+"""
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(RuntimeError):
+    """Raised when the app must not start with the settings it was given."""
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _dev_secret_key(instance: Path) -> str:
+    """A development key kept in the instance folder so sessions survive restarts."""
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build the Flask config from the environment, then apply explicit overrides (tests)."""
+    overrides = overrides or {}
+    env = overrides.get("OUTREACH_ENV", _env("OUTREACH_ENV", "development"))
+    production = env == "production"
+    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    if not secret:
+        if production:
+            raise ConfigError("SECRET_KEY must be set when OUTREACH_ENV=production.")
+        secret = _dev_secret_key(instance)
+    config: dict[str, Any] = {
+        "OUTREACH_ENV": env,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "LOGIN_MAX_FAILURES": int(_env("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_LOCKOUT_MINUTES": int(_env("LOGIN_LOCKOUT_MINUTES", "15")),
+        "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute"),
+        "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "HSTS": production,
+        "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "COMPRESS_MIMETYPES": [
+            "text/html", "text/css", "text/plain", "text/calendar", "text/csv",
+            "application/javascript", "application/json", "application/geo+json", "image/svg+xml",
+        ],
+    }
+    config.update(overrides)
+    return config

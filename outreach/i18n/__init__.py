@@ -1,0 +1,95 @@
+"""Locale from the URL, remembered in a cookie, guessed from Accept-Language, else Japanese."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, abort, current_app, g, request, url_for
+from flask_babel import get_translations
+from markupsafe import Markup
+
+from outreach.extensions import babel
+from outreach.i18n.catalogs import compile_catalogs
+from outreach.i18n.locales import BY_URL_CODE, DEFAULT, LOCALES, SiteLocale, from_accept_language
+from outreach.i18n.markup import plain, ruby
+from outreach.i18n.names import area_label
+from outreach.paths import TRANSLATIONS
+
+COOKIE = "outreach_lang"
+
+
+def preferred_locale() -> SiteLocale:
+    """For requests without a language in the URL: cookie, then browser, then Japanese."""
+    remembered = BY_URL_CODE.get(request.cookies.get(COOKIE, ""))
+    return remembered or from_accept_language(request.accept_languages.values()) or DEFAULT
+
+
+def current_locale() -> SiteLocale:
+    return g.get("site_locale") or preferred_locale()
+
+
+def _select_babel_locale() -> str:
+    return current_locale().babel
+
+
+def _pull_lang(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if values is None or "lang" not in values:
+        return
+    site_locale = BY_URL_CODE.get(values.pop("lang"))
+    if site_locale is None:
+        abort(404)
+    g.site_locale = site_locale
+
+
+def _add_lang(endpoint: str, values: dict[str, Any]) -> None:
+    if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_locale().url_code
+
+
+def _remember(response: Response) -> Response:
+    chosen = g.get("site_locale")
+    if chosen and request.cookies.get(COOKIE) != chosen.url_code:
+        response.set_cookie(
+            COOKIE, chosen.url_code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            secure=request.is_secure,
+        )
+    return response
+
+
+def switch_url(site_locale: SiteLocale) -> str:
+    """The current page in another language (a plain link, so no JavaScript is needed)."""
+    endpoint = request.endpoint
+    if request.method == "GET" and endpoint and current_app.url_map.is_endpoint_expecting(
+        endpoint, "lang"
+    ):
+        args = {**request.args.to_dict(), **(request.view_args or {})}
+        return url_for(endpoint, **{**args, "lang": site_locale.url_code})
+    return url_for("public.home", lang=site_locale.url_code)
+
+
+def _area_name(area: object) -> Markup:
+    return area_label(area, current_locale())
+
+
+def _gettext(message: str) -> Markup:
+    return ruby(get_translations().ugettext(message))
+
+
+def _ngettext(singular: str, plural: str, n: int) -> Markup:
+    return ruby(get_translations().ungettext(singular, plural, n))
+
+
+def init_app(app: Flask, compiled_dir: Path) -> None:
+    compile_catalogs(TRANSLATIONS, compiled_dir)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled_dir)
+    babel.init_app(app, locale_selector=_select_babel_locale, default_locale=DEFAULT.babel)
+    app.url_value_preprocessor(_pull_lang)
+    app.url_defaults(_add_lang)
+    app.after_request(_remember)
+    # Replace Flask-Babel's callables: Jinja would otherwise trust translations as HTML.
+    app.jinja_env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    app.jinja_env.filters["ruby"] = ruby
+    app.jinja_env.filters["plain"] = plain
+    app.jinja_env.globals.update(
+        site_locales=LOCALES, current_locale=current_locale, switch_url=switch_url,
+        area_name=_area_name,
+    )

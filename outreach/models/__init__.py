@@ -1,0 +1,8 @@
+"""All models, imported here so Alembic and the app see the whole schema."""
+
+from outreach.models.area import Area, AreaStatistic, Measure
+from outreach.models.audit import AuditEvent
+from outreach.models.base import Base
+from outreach.models.user import Role, User
+
+__all__ = ["Area", "AreaStatistic", "AuditEvent", "Base", "Measure", "Role", "User"]

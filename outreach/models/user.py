@@ -1,0 +1,56 @@
+"""Staff and volunteer accounts. Residents never have one."""
+
+import secrets
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from outreach.models.base import Base, Timestamped
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    STAFF = "staff"  # policy staff: aggregates and publishing
+    COORDINATOR = "coordinator"  # runs volunteers and follow-ups
+    VOLUNTEER = "volunteer"
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class User(Timestamped, Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Lower-cased; the login name.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    #: Part of every login session; changing it logs the user out everywhere.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Set after an admin reset: the user must choose a new password first.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+
+    # Flask-Login protocol
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"

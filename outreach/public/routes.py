@@ -1,0 +1,39 @@
+"""The home page, the language entry point, a health check and each role's start page."""
+
+from flask import Blueprint, redirect, render_template, url_for
+
+from outreach.access import public, signed_in
+from outreach.i18n import preferred_locale
+
+bp = Blueprint("public", __name__)
+
+
+@bp.route("/")
+@public
+def root():
+    """No language in the URL: send the visitor to theirs (cookie, browser, else Japanese)."""
+    return redirect(url_for("public.home", lang=preferred_locale().url_code))
+
+
+@bp.route("/<lang>/")
+@public
+def home():
+    return render_template("public/home.html")
+
+
+@bp.route("/<lang>/accessibility")
+@public
+def accessibility():
+    return render_template("public/accessibility.html")
+
+
+@bp.route("/<lang>/workspace")
+@signed_in
+def workspace():
+    return render_template("public/workspace.html")
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    return {"status": "ok"}

@@ -1,0 +1,77 @@
+"""Reading neighbourhoods and their population figures."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.models import Area, AreaStatistic, Measure
+
+AGE_BANDS = (Measure.POP_0_14, Measure.POP_15_64, Measure.POP_65_74, Measure.POP_75_PLUS)
+
+
+@dataclass
+class AreaSummary:
+    code: str
+    name_ja: str
+    name_kana: str
+    name_romaji: str
+    population: int | None
+    aged_65_plus: int | None
+    synthetic: bool
+
+
+def count() -> int:
+    return db.session.scalar(select(func.count(Area.id))) or 0
+
+
+def summaries() -> list[AreaSummary]:
+    """Every area with its latest population total and 65+ count, in reading order."""
+    latest = _latest_figures()
+    result = []
+    for area in db.session.scalars(select(Area).order_by(Area.name_kana, Area.name_ja)):
+        figures = latest.get(area.id, {})
+        bands = [figures.get(m) for m in AGE_BANDS]
+        known = all(b is not None for b in bands)
+        older = (figures[Measure.POP_65_74][0] + figures[Measure.POP_75_PLUS][0]) if known else None
+        result.append(
+            AreaSummary(
+                code=area.code,
+                name_ja=area.name_ja,
+                name_kana=area.name_kana,
+                name_romaji=area.name_romaji,
+                population=sum(b[0] for b in bands) if known else None,
+                aged_65_plus=older,
+                synthetic=any(f[1] for f in figures.values()),
+            )
+        )
+    return result
+
+
+def _latest_figures() -> dict[int, dict[str, tuple[int, bool]]]:
+    """area id -> measure -> (value, synthetic), for each measure's latest year (one query)."""
+    newest = (
+        select(AreaStatistic.area_id, AreaStatistic.measure, func.max(AreaStatistic.year).label("y"))
+        .group_by(AreaStatistic.area_id, AreaStatistic.measure)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(AreaStatistic.area_id, AreaStatistic.measure, AreaStatistic.value,
+               AreaStatistic.synthetic)
+        .join(newest, (newest.c.area_id == AreaStatistic.area_id)
+              & (newest.c.measure == AreaStatistic.measure) & (newest.c.y == AreaStatistic.year))
+    ).all()
+    latest: dict[int, dict[str, tuple[int, bool]]] = {}
+    for area_id, measure, value, synthetic in rows:
+        latest.setdefault(area_id, {})[measure] = (value, synthetic)
+    return latest
+
+
+def by_code(code: str) -> Area | None:
+    return db.session.scalar(select(Area).where(Area.code == code))
+
+
+def statistics_of(area: Area) -> list[AreaStatistic]:
+    """All figures for an area, newest year first, in the order of Measure."""
+    order = {m.value: i for i, m in enumerate(Measure)}
+    return sorted(area.statistics, key=lambda s: (-s.year, order.get(s.measure, 99)))

@@ -1,0 +1,57 @@
+"""The Hirakata demo: neighbourhoods, synthetic population figures and one account per role."""
+
+import json
+import secrets
+from pathlib import Path
+
+from flask import current_app
+
+from outreach.models import Role
+from outreach.paths import PACKAGE_DIR
+from outreach.services import areas, users
+from outreach.services.area_import import apply_import, plan_import
+
+DATA = PACKAGE_DIR / "demo" / "data"
+GEOJSON = DATA / "hirakata-neighbourhoods.geojson"
+STATISTICS = DATA / "hirakata-statistics.csv"
+ACCOUNTS = {
+    Role.ADMIN: ("admin@hirakata.example.jp", "Demo Administrator"),
+    Role.STAFF: ("staff@hirakata.example.jp", "Demo Policy Staff"),
+    Role.COORDINATOR: ("coordinator@hirakata.example.jp", "Demo Coordinator"),
+    Role.VOLUNTEER: ("volunteer@hirakata.example.jp", "Demo Volunteer"),
+}
+
+
+def _accounts_file() -> Path:
+    return Path(current_app.instance_path) / "demo-accounts.json"
+
+
+def is_empty() -> bool:
+    return areas.count() == 0 and not users.all_users()
+
+
+def load() -> None:
+    """Load everything in one transaction; the generated passwords go to the instance folder."""
+    plan = plan_import(GEOJSON.read_text(encoding="utf-8"), STATISTICS.read_text(encoding="utf-8"))
+    apply_import(plan, synthetic=True)
+    passwords = {}
+    for role, (email, name) in ACCOUNTS.items():
+        passwords[email] = f"demo-{secrets.token_hex(6)}"
+        users.create_user(email, name, role, passwords[email])
+    users.commit()
+    path = _accounts_file()
+    path.write_text(json.dumps(passwords, indent=1))
+    path.chmod(0o600)
+
+
+def account_lines() -> list[str]:
+    """What `outreach demo` prints so a newcomer can sign in as each role."""
+    path = _accounts_file()
+    if not path.exists():
+        return ["Demo accounts: not created by this instance (the database had data already)."]
+    passwords = json.loads(path.read_text())
+    lines = ["Demo accounts (email / password):"]
+    for role, (email, _name) in ACCOUNTS.items():
+        if email in passwords:
+            lines.append(f"  {role.value:<12} {email:<34} {passwords[email]}")
+    return lines

@@ -1,0 +1,35 @@
+"""Names for stored codes (roles, measures), translated for templates."""
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from outreach.models import Measure, Role
+
+ROLE_NAMES = {
+    Role.ADMIN: _l("Administrator"),
+    Role.STAFF: _l("Policy staff"),
+    Role.COORDINATOR: _l("Coordinator"),
+    Role.VOLUNTEER: _l("Volunteer"),
+}
+
+MEASURE_NAMES = {
+    Measure.POP_0_14: _l("Residents aged 0–14"),
+    Measure.POP_15_64: _l("Residents aged 15–64"),
+    Measure.POP_65_74: _l("Residents aged 65–74"),
+    Measure.POP_75_PLUS: _l("Residents aged 75 and over"),
+    Measure.HOUSEHOLDS: _l("Households"),
+    Measure.ONE_PERSON_65_PLUS: _l("One-person households aged 65 and over"),
+    Measure.FOREIGN_RESIDENTS: _l("Foreign residents"),
+}
+
+
+def role_name(role: str) -> str:
+    return ROLE_NAMES.get(role, role)
+
+
+def measure_name(measure: str) -> str:
+    return MEASURE_NAMES.get(measure, measure)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(role_name=role_name, measure_name=measure_name)
