@@ -93,7 +93,21 @@ def areas_import(geojson: Path, statistics: Path, synthetic: bool) -> None:
     click.echo(f"Imported {counts['areas']} areas and {counts['figures']} figures.")
 
 
+i18n_cli = click.Group("i18n", help="Translation catalogs.")
+
+
+@i18n_cli.command("update")
+def i18n_update() -> None:
+    """Extract messages to translations/messages.pot and merge them into every catalog."""
+    from outreach.i18n.tooling import update
+    from outreach.paths import TRANSLATIONS
+
+    for locale, missing in update(TRANSLATIONS).items():
+        click.echo(f"{locale:<8} {missing} untranslated")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(user_cli)
     app.cli.add_command(areas_cli)
+    app.cli.add_command(i18n_cli)

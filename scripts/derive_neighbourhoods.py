@@ -123,6 +123,7 @@ READINGS = {
     "桜丘": "さくらがおか",
     "菊丘": "きくがおか",
     "都丘": "みやこがおか",
+    "渚": "なぎさ",
     "内野": "うちの",
     "翠香園": "すいこうえん",
     "釈尊寺": "しゃくそんじ",
@@ -242,7 +243,9 @@ def load_outline(path: Path) -> BaseGeometry:
 
 def load_points(path: Path) -> list[tuple[str, Point]]:
     with path.open(encoding="utf-8", newline="") as f:
-        return [(row["town"], Point(float(row["lng"]), float(row["lat"]))) for row in csv.DictReader(f)]
+        return [
+            (row["town"], Point(float(row["lng"]), float(row["lat"]))) for row in csv.DictReader(f)
+        ]
 
 
 def voronoi_cells(points: list[Point], outline: BaseGeometry) -> list[BaseGeometry]:
@@ -358,64 +361,75 @@ def rake(matrix: list[list[float]], rows: list[float], cols: list[float]) -> Non
 
 def age_profile(rng: random.Random, rural: bool) -> list[float]:
     """Shares for 0-14, 15-64, 65-74, 75+; older areas have fewer children."""
-    old = min(max(rng.gauss(0.285, 0.07), 0.15), 0.48)
-    if rural:
-        old = min(old + 0.14, 0.52)
+    old = rng.uniform(0.38, 0.50) if rural else min(max(rng.gauss(0.285, 0.07), 0.15), 0.48)
     young = max(0.12 + 0.4 * (0.288 - old) + rng.gauss(0, 0.015), 0.04)
     over_75 = old * min(max(rng.gauss(0.55, 0.07), 0.35), 0.72)
     return [young, 1 - young - old, old - over_75, over_75]
 
 
-def synthetic_statistics(codes: list[str], names: list[str], geoms: list[BaseGeometry]) -> list[dict]:
-    rng = random.Random(SEED)
-    rural = [name in RURAL for name in names]
-    density = [0.1 if r else 0.05 if n in PARKS else 1.0 for n, r in zip(names, rural, strict=True)]
-    weights = [
-        area_km2(g) * d * rng.lognormvariate(0, 0.5) for g, d in zip(geoms, density, strict=True)
-    ]
-    totals = largest_remainder(weights, TOTAL_POPULATION)
+def population_totals(rng: random.Random, names: list[str], geoms: list[BaseGeometry]) -> list[int]:
+    """People per area: land area times a lognormal factor; rural areas and parks thinly."""
+    weights = []
+    for name, geom in zip(names, geoms, strict=True):
+        density = 0.1 if name in RURAL else 0.05 if name in PARKS else 1.0
+        weights.append(area_km2(geom) * density * rng.lognormvariate(0, 0.5))
+    return largest_remainder(weights, TOTAL_POPULATION)
 
-    profiles = [age_profile(rng, r) for r in rural]
-    matrix = [[t * s for s in p] for t, p in zip(totals, profiles, strict=True)]
-    band_targets = largest_remainder(
+
+def age_bands(rng: random.Random, totals: list[int], rural: list[bool]) -> list[list[int]]:
+    """Columns 0-14, 15-64, 65-74, 75+: each area adds up, each column hits its city total."""
+    targets = largest_remainder(
         [SHARE_0_14, 1 - SHARE_0_14 - SHARE_65_74 - SHARE_75_PLUS, SHARE_65_74, SHARE_75_PLUS],
         TOTAL_POPULATION,
     )
-    rake(matrix, [float(t) for t in totals], [float(t) for t in band_targets])
-    # Round three bands to their exact citywide totals; 15-64 takes what is left in each area.
-    young, mid, old, very_old = ([row[j] for row in matrix] for j in range(4))
-    del mid
-    pop_0_14 = largest_remainder(young, band_targets[0])
-    pop_65_74 = largest_remainder(old, band_targets[2])
-    pop_75 = largest_remainder(very_old, band_targets[3])
-    pop_15_64 = [t - a - b - c for t, a, b, c in zip(totals, pop_0_14, pop_65_74, pop_75, strict=True)]
+    matrix = [[t * s for s in age_profile(rng, r)] for t, r in zip(totals, rural, strict=True)]
+    rake(matrix, [float(t) for t in totals], [float(t) for t in targets])
+    # Round the small bands to their exact totals; 15-64 takes what is left in each area.
+    young, old, very_old = (
+        largest_remainder([row[j] for row in matrix], targets[j]) for j in (0, 2, 3)
+    )
+    working = [t - a - b - c for t, a, b, c in zip(totals, young, old, very_old, strict=True)]
+    return [young, working, old, very_old]
 
-    # Older and rural areas: fewer people per household in town, more in the farming villages.
-    sizes = [
-        (2.6 if r else 2.3 - 1.2 * ((b + c) / t - 0.288)) * rng.lognormvariate(0, 0.06)
-        for t, b, c, r in zip(totals, pop_65_74, pop_75, rural, strict=True)
-    ]
-    households = largest_remainder([t / s for t, s in zip(totals, sizes, strict=True)], TOTAL_HOUSEHOLDS)
-    alone_weights = [(b + c) * rng.lognormvariate(0, 0.25) for b, c in zip(pop_65_74, pop_75, strict=True)]
-    alone = largest_remainder(alone_weights, TOTAL_ONE_PERSON_65)
+
+def households(rng: random.Random, totals: list[int], over_65: list[int], rural: list[bool]):
+    """Households, and one-person households aged 65+, each hitting its city total."""
+    sizes = []
+    for people, older, is_rural in zip(totals, over_65, rural, strict=True):
+        # Farming villages keep larger households; ageing suburbs have smaller ones.
+        size = 2.6 if is_rural else 2.3 - 1.2 * (older / people - 0.288)
+        sizes.append(size * rng.lognormvariate(0, 0.06))
+    counts = largest_remainder(
+        [t / s for t, s in zip(totals, sizes, strict=True)], TOTAL_HOUSEHOLDS
+    )
+    alone = largest_remainder(
+        [o * rng.lognormvariate(0, 0.25) for o in over_65], TOTAL_ONE_PERSON_65
+    )
+    return counts, alone
+
+
+def synthetic_statistics(
+    codes: list[str], names: list[str], geoms: list[BaseGeometry]
+) -> list[dict]:
+    """One row of SYNTHETIC figures per area, the same on every run (seeded)."""
+    rng = random.Random(SEED)
+    rural = [name in RURAL for name in names]
+    totals = population_totals(rng, names, geoms)
+    young, working, old, very_old = age_bands(rng, totals, rural)
+    over_65 = [a + b for a, b in zip(old, very_old, strict=True)]
+    household_counts, alone = households(rng, totals, over_65, rural)
     foreign = largest_remainder([t * rng.lognormvariate(0, 0.7) for t in totals], TOTAL_FOREIGN)
-
-    rows = []
-    for i, code in enumerate(codes):
-        rows.append(
-            {
-                "area_code": code,
-                "year": STATS_YEAR,
-                "source": STATS_SOURCE,
-                "pop_0_14": pop_0_14[i],
-                "pop_15_64": pop_15_64[i],
-                "pop_65_74": pop_65_74[i],
-                "pop_75_plus": pop_75[i],
-                "households": households[i],
-                "one_person_households_65_plus": alone[i],
-                "foreign_residents": foreign[i],
-            }
+    columns = [young, working, old, very_old, household_counts, alone, foreign]
+    rows = [
+        dict(
+            zip(
+                STATS_COLUMNS,
+                [code, STATS_YEAR, STATS_SOURCE, *(c[i] for c in columns)],
+                strict=True,
+            )
         )
+        for i, code in enumerate(codes)
+    ]
     check_statistics(rows)
     return rows
 
@@ -464,7 +478,9 @@ def write_statistics(path: Path, rows: list[dict]) -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--outline", type=Path, default=SOURCE_DIR / "city-outline-n03-2019.geojson")
+    parser.add_argument(
+        "--outline", type=Path, default=SOURCE_DIR / "city-outline-n03-2019.geojson"
+    )
     parser.add_argument("--points", type=Path, default=SOURCE_DIR / "town-points.csv")
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR)
     return parser.parse_args()
