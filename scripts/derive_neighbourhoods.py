@@ -96,7 +96,7 @@ READINGS = {
     "尊延寺": "そんえんじ",
     "大字": "おおあざ",
     "野村": "のむら",
-    "新之栄": "しんのえ",  # pykakasi's place-name entry; see the note in CREDITS.md
+    "新之栄": "しんのえ",  # as pykakasi's own entry for 新之栄町 (not しんのえい)
     "岡": "おか",
     "岡本": "おかもと",
     "三栗": "めぐり",
@@ -280,13 +280,17 @@ def simplify(areas: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
     names = list(areas)
     simplified = shapely.coverage_simplify(list(areas.values()), SIMPLIFY_TOLERANCE)
     snapped = shapely.set_precision(simplified, GRID)
-    return {name: polygonal(geom) for name, geom in zip(names, snapped, strict=True)}
+    result = {name: polygonal(geom) for name, geom in zip(names, snapped, strict=True)}
+    for name, geom in result.items():
+        if geom.is_empty or not geom.is_valid or geom.geom_type not in ("Polygon", "MultiPolygon"):
+            raise ValueError(f"{name}: unusable geometry after simplification")
+    return result
 
 
 def rounded(geometry: dict) -> dict:
     """GeoJSON geometry with coordinates written to GRID precision (short numbers)."""
 
-    def walk(value):
+    def walk(value: object) -> object:
         if isinstance(value, (list, tuple)):
             if value and isinstance(value[0], float):
                 return [round(c, 5) for c in value]
@@ -392,7 +396,9 @@ def age_bands(rng: random.Random, totals: list[int], rural: list[bool]) -> list[
     return [young, working, old, very_old]
 
 
-def households(rng: random.Random, totals: list[int], over_65: list[int], rural: list[bool]):
+def households(
+    rng: random.Random, totals: list[int], over_65: list[int], rural: list[bool]
+) -> tuple[list[int], list[int]]:
     """Households, and one-person households aged 65+, each hitting its city total."""
     sizes = []
     for people, older, is_rural in zip(totals, over_65, rural, strict=True):
@@ -420,16 +426,10 @@ def synthetic_statistics(
     household_counts, alone = households(rng, totals, over_65, rural)
     foreign = largest_remainder([t * rng.lognormvariate(0, 0.7) for t in totals], TOTAL_FOREIGN)
     columns = [young, working, old, very_old, household_counts, alone, foreign]
-    rows = [
-        dict(
-            zip(
-                STATS_COLUMNS,
-                [code, STATS_YEAR, STATS_SOURCE, *(c[i] for c in columns)],
-                strict=True,
-            )
-        )
-        for i, code in enumerate(codes)
-    ]
+    rows = []
+    for i, code in enumerate(codes):
+        values = [code, STATS_YEAR, STATS_SOURCE, *(column[i] for column in columns)]
+        rows.append(dict(zip(STATS_COLUMNS, values, strict=True)))
     check_statistics(rows)
     return rows
 
@@ -439,14 +439,23 @@ def check_statistics(rows: list[dict]) -> None:
     for row in rows:
         people = row["pop_0_14"] + row["pop_15_64"] + row["pop_65_74"] + row["pop_75_plus"]
         over_65 = row["pop_65_74"] + row["pop_75_plus"]
-        numbers = [v for k, v in row.items() if k.startswith(("pop", "house", "one", "foreign"))]
-        if min(numbers) < 0 or row["households"] > people or row["foreign_residents"] > people:
+        if (
+            min(row[column] for column in STATS_COLUMNS[3:]) < 0
+            or row["households"] > people
+            or row["foreign_residents"] > people
+        ):
             raise ValueError(f"implausible figures for {row['area_code']}: {row}")
         if row["one_person_households_65_plus"] > min(over_65, row["households"]):
             raise ValueError(f"more older people living alone than possible: {row}")
 
 
 # --- Output -----------------------------------------------------------------------------------
+
+
+def feature(code: str, name: str, geom: BaseGeometry) -> dict:
+    kana, romaji = readings(name)
+    properties = {"code": code, "name_ja": name, "name_kana": kana, "name_romaji": romaji}
+    return {"type": "Feature", "properties": properties, "geometry": rounded(mapping(geom))}
 
 
 def write_geojson(path: Path, features: list[dict]) -> None:
@@ -493,15 +502,10 @@ def main() -> None:
     cells = voronoi_cells([p for _, p in points], outline)
     areas = simplify(dissolve([base_name(town) for town, _ in points], cells))
 
-    named = sorted((readings(name), name) for name in areas)
-    features, codes, names = [], [], []
-    for number, ((kana, romaji), name) in enumerate(named, start=1):
-        code = f"D{number:03d}"
-        codes.append(code)
-        names.append(name)
-        properties = {"code": code, "name_ja": name, "name_kana": kana, "name_romaji": romaji}
-        geometry = rounded(mapping(areas[name]))
-        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+    # Codes follow the kana order, so a listing sorted by code reads like a Japanese index.
+    names = sorted(areas, key=lambda name: (readings(name)[0], name))
+    codes = [f"D{number:03d}" for number in range(1, len(names) + 1)]
+    features = [feature(code, name, areas[name]) for code, name in zip(codes, names, strict=True)]
     rows = synthetic_statistics(codes, names, [areas[n] for n in names])
 
     args.out_dir.mkdir(parents=True, exist_ok=True)

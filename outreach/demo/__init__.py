@@ -1,0 +1,1 @@
+"""Demo data for Outreach: approximate Hirakata neighbourhoods and synthetic statistics."""

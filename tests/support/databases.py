@@ -1,0 +1,46 @@
+"""Fresh empty databases for tests: a SQLite file, and a new database on a real PostgreSQL server.
+
+PostgreSQL comes from OUTREACH_TEST_POSTGRES_URL (an account allowed to CREATE DATABASE), default
+postgresql+psycopg://outreach:outreach@127.0.0.1:5432/postgres. When it cannot be reached the
+tests fail with the reason; `scripts/test` explains how to start a server.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+DEFAULT_POSTGRES = "postgresql+psycopg://outreach:outreach@127.0.0.1:5432/postgres"
+BACKENDS = tuple(os.environ.get("OUTREACH_TEST_BACKENDS", "sqlite,postgresql").split(","))
+
+
+def postgres_admin_url() -> str:
+    return os.environ.get("OUTREACH_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
+
+
+@contextmanager
+def fresh_database(backend: str, workdir: Path) -> Iterator[str]:
+    """Yield the URL of a new, empty database; drop it afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{workdir / f'test-{uuid.uuid4().hex[:8]}.db'}"
+        return
+    admin_url = postgres_admin_url()
+    name = f"outreach_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        raise RuntimeError(
+            f"PostgreSQL tests need a server at {admin_url} (set OUTREACH_TEST_POSTGRES_URL): {exc}"
+        ) from exc
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
