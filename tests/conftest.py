@@ -1,0 +1,117 @@
+"""Fixtures: the app on SQLite and on PostgreSQL, a page-checking client, users per role."""
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from outreach import create_app
+from outreach.extensions import db
+from outreach.models import Role
+from tests.support import html
+from tests.support.databases import BACKENDS, fresh_database
+
+PASSWORD = "a long test passphrase"
+_emails = itertools.count()
+
+
+class PageCheckingClient(FlaskClient):
+    """A test client that fails the test when an HTML page breaks the page rules."""
+
+    def open(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and response.status_code < 300:
+            csrf = self.application.config.get("WTF_CSRF_ENABLED", True)
+            found = html.problems(response.get_data(as_text=True), csrf=csrf)
+            assert not found, f"{response.request.path}: {found}"
+        return response
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request, tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
+    """One migrated database per backend for the whole run; tests empty it after use."""
+    workdir = tmp_path_factory.mktemp(request.param)
+    with fresh_database(request.param, workdir) as url:
+        app = _make_app(url, workdir)
+        with app.app_context():
+            upgrade()
+            db.engine.dispose()
+        yield url
+
+
+def _make_app(url: str, instance: Path, **overrides) -> Flask:  # noqa: ANN003
+    config = {
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SECRET_KEY": "test-secret-key",
+        "TESTING": True,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        **overrides,
+    }
+    import os
+
+    os.environ["OUTREACH_INSTANCE_PATH"] = str(instance)
+    return create_app(config)
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Override in a test module to change settings (e.g. turn CSRF on)."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path_factory, app_config: dict) -> Iterator[Flask]:  # noqa: ANN001
+    application = _make_app(database_url, tmp_path_factory.getbasetemp(), **app_config)
+    application.test_client_class = PageCheckingClient
+    with application.app_context():
+        yield application
+        db.session.rollback()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - our own table names
+    db.session.commit()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def make_user(app: Flask):  # noqa: ANN201
+    from outreach.services import users
+
+    def make(role: str = Role.VOLUNTEER, email: str | None = None, **kwargs):  # noqa: ANN003, ANN202
+        email = email or f"{role}{next(_emails)}@test.example.jp"
+        user = users.create_user(email, f"Test {role}", role, PASSWORD, **kwargs)
+        users.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client: FlaskClient, make_user):  # noqa: ANN001, ANN201
+    """Sign the test client in as a new user of the given role; returns the user."""
+
+    def sign_in(role: str = Role.VOLUNTEER, **kwargs):  # noqa: ANN003, ANN202
+        user = make_user(role, **kwargs)
+        response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+        return user
+
+    return sign_in
