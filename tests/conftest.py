@@ -24,7 +24,12 @@ class PageCheckingClient(FlaskClient):
     """A test client that fails the test when an HTML page breaks the page rules."""
 
     def open(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-        response = super().open(*args, **kwargs)
+        # Each request gets its own app context (own `g`, own session), as on a real server;
+        # the test's setup is committed first and its objects re-read afterwards.
+        db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
         if response.mimetype == "text/html" and response.status_code < 300:
             csrf = self.application.config.get("WTF_CSRF_ENABLED", True)
             found = html.problems(response.get_data(as_text=True), csrf=csrf)

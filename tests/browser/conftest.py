@@ -1,0 +1,59 @@
+"""Browser fixtures: Chromium, the demo site under gunicorn per backend, signed-in tabs."""
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, sync_playwright
+
+from outreach import create_app
+from tests.browser.helpers import CHROMIUM_ARGS, RoleTabs, axe_source, chromium_path
+from tests.browser.server import LiveServer, serve
+from tests.support.databases import BACKENDS, fresh_database
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def live_server(request, tmp_path_factory) -> Iterator[LiveServer]:
+    workdir = tmp_path_factory.mktemp(f"live-{request.param}")
+    with fresh_database(request.param, workdir) as url, serve(url, workdir) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def role_tabs(browser: Browser, live_server: LiveServer) -> Iterator[RoleTabs]:
+    tabs = RoleTabs(browser, live_server)
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> str:
+    return axe_source()
+
+
+@pytest.fixture(scope="session")
+def route_map_app(tmp_path_factory) -> Flask:
+    """The app built in-process only to read its URL map (it never touches a database)."""
+    instance = tmp_path_factory.mktemp("route-map")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("OUTREACH_INSTANCE_PATH", str(instance))
+        return create_app({"SECRET_KEY": "url-map-only", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Attach the server's log to every failing browser test."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("live_server")
+    if report.failed and isinstance(server, LiveServer):
+        report.sections.append(("gunicorn log", server.log_text()))
+    return report

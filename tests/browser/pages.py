@@ -1,0 +1,56 @@
+"""Which pages the sweep opens: read from the app's own URL map, so new routes are covered."""
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from flask import Flask
+
+from outreach.access import ANONYMOUS, allowed_roles
+from outreach.services.demo import STATISTICS
+
+#: The first role a route allows, in this order, is the one that opens it.
+ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
+
+
+@dataclass(frozen=True)
+class Target:
+    endpoint: str
+    role: str
+    path: str
+
+
+@cache
+def demo_area_code() -> str:
+    """A real area code from the demo data (the first row of its statistics)."""
+    with STATISTICS.open(encoding="utf-8") as rows:
+        return next(csv.DictReader(rows))["area_code"]
+
+
+def _samples() -> dict[str, object]:
+    return {"code": demo_area_code(), "user_id": 1}
+
+
+def _role_for(roles: frozenset[str]) -> str:
+    return next(role for role in ROLE_PREFERENCE if role in roles)
+
+
+def _values(rule_arguments: set[str], lang: str, endpoint: str) -> dict[str, object]:
+    samples = _samples()
+    missing = rule_arguments - {"lang", *samples}
+    assert not missing, f"{endpoint}: add a sample value for {sorted(missing)} in pages.py"
+    return {arg: lang if arg == "lang" else samples[arg] for arg in rule_arguments}
+
+
+def targets(app: Flask, lang: str) -> list[Target]:
+    """Every GET page with a language in its URL and declared roles, as one allowed role."""
+    adapter = app.url_map.bind("127.0.0.1")
+    found = []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        roles = allowed_roles(app, rule.endpoint)
+        if "GET" not in (rule.methods or ()) or "lang" not in rule.arguments or not roles:
+            continue
+        values = _values(set(rule.arguments), lang, rule.endpoint)
+        path = adapter.build(rule.endpoint, values)
+        found.append(Target(rule.endpoint, _role_for(roles), path))
+    return found

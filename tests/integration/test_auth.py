@@ -1,0 +1,110 @@
+"""Signing in and out: throttling, lockout, fixation, sign-out everywhere."""
+
+from sqlalchemy import select
+
+from outreach.extensions import db
+from outreach.models import AuditEvent
+from tests.conftest import PASSWORD
+
+
+def actions() -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def test_login_success_and_logout(client, make_user):
+    user = make_user("staff")
+    response = client.post("/en/login", data={"email": user.email.upper(), "password": PASSWORD})
+    assert response.headers["Location"] == "/en/workspace"
+    assert "Signed in as Test staff" in client.get("/en/workspace").get_data(as_text=True)
+    client.post("/en/logout")
+    assert client.get("/en/workspace").status_code == 302
+    assert actions()[-2:] == ["login.succeeded", "logout"]
+
+
+def test_wrong_password_keeps_email_and_explains(client, make_user):
+    user = make_user()
+    page = client.post("/en/login", data={"email": user.email, "password": "wrong"}).get_data(as_text=True)
+    assert "The email address or password is not right" in page
+    assert f'value="{user.email}"' in page
+    assert "<title>Error: Sign in" in page
+    assert actions()[-1] == "login.failed"
+
+
+def test_empty_login_names_each_field(client):
+    page = client.post("/en/login", data={}).get_data(as_text=True)
+    assert 'href="#email"' in page and "Enter your email address." in page
+    assert 'href="#password"' in page and "Enter your password." in page
+
+
+def test_lockout_after_repeated_failures(app, client, make_user):
+    user = make_user()
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        client.post("/en/login", data={"email": user.email, "password": "wrong"})
+    page = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    assert "This account is locked" in page.get_data(as_text=True)
+    assert "user.locked" in actions()
+
+
+def test_disabled_account_cannot_sign_in(client, make_user):
+    from outreach.services import users
+
+    user = make_user()
+    user.active = False
+    users.commit()
+    page = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    assert "This account has been disabled" in page.get_data(as_text=True)
+
+
+def test_login_gets_a_fresh_session(client, make_user):
+    user = make_user()
+    with client.session_transaction() as session:
+        session["planted"] = "by an attacker"
+    client.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    with client.session_transaction() as session:
+        assert "planted" not in session
+
+
+def test_next_only_follows_local_paths(client, make_user):
+    user = make_user("staff")
+    data = {"email": user.email, "password": PASSWORD}
+    response = client.post("/en/login?next=https://evil.example/", data=data)
+    assert response.headers["Location"] == "/en/workspace"
+    client.post("/en/logout")
+    response = client.post("/en/login?next=/en/areas/", data=data)
+    assert response.headers["Location"] == "/en/areas/"
+
+
+def test_password_change_signs_out_other_sessions(app, client, make_user):
+    user = make_user()
+    other = app.test_client()
+    for c in (client, other):
+        c.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    response = client.post(
+        "/en/account/password",
+        data={"current_password": PASSWORD, "new_password": "tidal orange lantern", "confirm": "tidal orange lantern"},
+    )
+    assert response.headers["Location"] == "/en/workspace"
+    assert client.get("/en/workspace").status_code == 200
+    assert other.get("/en/workspace").status_code == 302
+
+
+def test_password_rules_are_explained(client, login):
+    login()
+    page = client.post(
+        "/en/account/password",
+        data={"current_password": PASSWORD, "new_password": "short", "confirm": "short"},
+    ).get_data(as_text=True)
+    assert "Use at least 12 characters." in page
+
+
+def test_login_rate_limit(app_config, database_url, tmp_path_factory, make_user):
+    from tests.conftest import _make_app
+
+    limited = _make_app(database_url, tmp_path_factory.getbasetemp(), RATELIMIT_ENABLED=True,
+                        LOGIN_RATE_LIMIT="3 per minute")
+    client = limited.test_client()
+    codes = [client.post("/en/login", data={"email": "x@y.jp", "password": "z"}).status_code
+             for _ in range(4)]
+    with limited.app_context():
+        db.engine.dispose()
+    assert codes == [200, 200, 200, 429]
