@@ -120,3 +120,11 @@ def login(client: FlaskClient, make_user):  # noqa: ANN001, ANN201
         return user
 
     return sign_in
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ANN001
+    """A skipped test hides a gap (a missing browser, database …): the run fails instead."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = 1
+        reporter.write_line("FAILED: tests were skipped; every test must run.", red=True)

@@ -70,12 +70,16 @@ def _area_name(area: object) -> Markup:
     return area_label(area, current_locale())
 
 
-def _gettext(message: str) -> Markup:
-    return ruby(get_translations().ugettext(message))
+def _gettext(message: str, **variables: Any) -> Markup:
+    """Jinja's gettext: the translation is escaped (never trusted as HTML), then furigana."""
+    translated = ruby(get_translations().ugettext(message))
+    # As in Python's gettext convention, "%" is only special when there are variables.
+    return translated % variables if variables else translated
 
 
-def _ngettext(singular: str, plural: str, n: int) -> Markup:
-    return ruby(get_translations().ungettext(singular, plural, n))
+def _ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+    translated = ruby(get_translations().ungettext(singular, plural, num))
+    return translated % {"num": num, **variables}
 
 
 def init_app(app: Flask, compiled_dir: Path) -> None:
@@ -86,7 +90,8 @@ def init_app(app: Flask, compiled_dir: Path) -> None:
     app.url_defaults(_add_lang)
     app.after_request(_remember)
     # Replace Flask-Babel's callables: Jinja would otherwise trust translations as HTML.
-    app.jinja_env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
+    app.jinja_env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
     app.jinja_env.filters["ruby"] = ruby
     app.jinja_env.filters["plain"] = plain
     app.jinja_env.globals.update(

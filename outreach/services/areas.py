@@ -29,7 +29,9 @@ def summaries() -> list[AreaSummary]:
     """Every area with its latest population total and 65+ count, in reading order."""
     latest = _latest_figures()
     result = []
-    for area in db.session.scalars(select(Area).order_by(Area.name_kana, Area.name_ja)):
+    # Sorted here, not in SQL: database collations differ, the reading order must not.
+    ordered = sorted(db.session.scalars(select(Area)), key=lambda a: (a.name_kana, a.name_ja, a.code))
+    for area in ordered:
         figures = latest.get(area.id, {})
         bands = [figures.get(m) for m in AGE_BANDS]
         known = all(b is not None for b in bands)

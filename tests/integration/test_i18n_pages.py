@@ -1,0 +1,58 @@
+"""The locale comes from the URL, is remembered, starts from the browser and falls back to Japanese."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from outreach.i18n.locales import LOCALES
+
+PUBLIC_PAGES = ["/{}/", "/{}/login", "/{}/accessibility"]
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.url_code)
+def test_pages_render_in_every_language(client, loc):
+    for pattern in PUBLIC_PAGES:
+        page = soup(client.get(pattern.format(loc.url_code)))
+        assert page.html["lang"] == loc.html_lang
+        current = page.select_one(".lang-switcher a[aria-current]")
+        assert current.get_text() == loc.native_name
+
+
+def test_pages_are_translated(client):
+    assert soup(client.get("/ja/login")).h1.get_text() == "ログイン"
+    assert soup(client.get("/en/login")).h1.get_text() == "Sign in"
+    easy = soup(client.get("/ja-easy/"))
+    assert easy.h1.find("ruby") is not None, "easy Japanese shows furigana"
+
+
+def test_root_uses_browser_language_then_cookie(client):
+    response = client.get("/", headers={"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.5"})
+    assert response.headers["Location"] == "/vi/"
+    client.get("/ko/")
+    response = client.get("/", headers={"Accept-Language": "vi"})
+    assert response.headers["Location"] == "/ko/", "the remembered choice wins"
+
+
+def test_falls_back_to_japanese(client):
+    assert client.get("/", headers={"Accept-Language": "fr"}).headers["Location"] == "/ja/"
+
+
+def test_unknown_language_is_not_found(client):
+    assert client.get("/xx/login").status_code == 404
+
+
+def test_switcher_links_keep_the_page_and_query(client, login):
+    login("admin")
+    page = soup(client.get("/en/admin/audit?page=1"))
+    links = {a["hreflang"]: a["href"] for a in page.select(".lang-switcher a")}
+    assert links["ja"] in {"/ja/admin/audit?page=1", "/ja-easy/admin/audit?page=1"}
+    assert links["pt-BR"] == "/pt-br/admin/audit?page=1"
+    assert all(a.get("lang") for a in page.select(".lang-switcher a"))
+
+
+def test_error_pages_are_translated(client):
+    page = soup(client.get("/ja/no-such-page"))
+    assert page.h1.get_text() == "ページが見つかりません"
