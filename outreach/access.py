@@ -45,7 +45,7 @@ def _role() -> str:
     return current_user.role if current_user.is_authenticated else ANONYMOUS
 
 
-def _check():  # noqa: ANN202 - returns a response or None
+def _check():
     from flask import current_app
 
     if request.endpoint is None:
@@ -61,7 +61,7 @@ def _check():  # noqa: ANN202 - returns a response or None
     abort(403)
 
 
-def _force_password_change():  # noqa: ANN202
+def _force_password_change():
     if request.endpoint in {"auth.change_password", "auth.logout"}:
         return None
     return redirect(url_for("auth.change_password"))

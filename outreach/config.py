@@ -65,8 +65,15 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "WTF_CSRF_TIME_LIMIT": None,
         "COMPRESS_MIMETYPES": [
-            "text/html", "text/css", "text/plain", "text/calendar", "text/csv",
-            "application/javascript", "application/json", "application/geo+json", "image/svg+xml",
+            "text/html",
+            "text/css",
+            "text/plain",
+            "text/calendar",
+            "text/csv",
+            "application/javascript",
+            "application/json",
+            "application/geo+json",
+            "image/svg+xml",
         ],
     }
     config.update(overrides)

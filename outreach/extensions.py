@@ -23,7 +23,7 @@ compress = Compress()
 
 
 @event.listens_for(Engine, "connect")
-def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _tune_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer work at once; the busy timeout waits out short locks."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()

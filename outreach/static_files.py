@@ -15,8 +15,14 @@ from outreach.access import public
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 YEAR = 365 * 24 * 3600
-COMPRESSIBLE = {"text/css", "application/javascript", "text/javascript", "image/svg+xml",
-                "application/json", "application/geo+json"}
+COMPRESSIBLE = {
+    "text/css",
+    "application/javascript",
+    "text/javascript",
+    "image/svg+xml",
+    "application/json",
+    "application/geo+json",
+}
 
 
 @cache
@@ -25,7 +31,7 @@ def _digest(filename: str) -> str:
 
 
 @cache
-def _gzipped(filename: str, digest: str) -> bytes:  # noqa: ARG001 - the digest keys the cache
+def _gzipped(filename: str, digest: str) -> bytes:
     return gzip.compress((STATIC_DIR / filename).read_bytes(), compresslevel=9, mtime=0)
 
 

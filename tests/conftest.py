@@ -23,7 +23,7 @@ _emails = itertools.count()
 class PageCheckingClient(FlaskClient):
     """A test client that fails the test when an HTML page breaks the page rules."""
 
-    def open(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def open(self, *args, **kwargs):
         # Each request gets its own app context (own `g`, own session), as on a real server;
         # the test's setup is committed first and its objects re-read afterwards.
         db.session.commit()
@@ -38,7 +38,7 @@ class PageCheckingClient(FlaskClient):
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request, tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
+def database_url(request, tmp_path_factory) -> Iterator[str]:
     """One migrated database per backend for the whole run; tests empty it after use."""
     workdir = tmp_path_factory.mktemp(request.param)
     with fresh_database(request.param, workdir) as url:
@@ -49,7 +49,7 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
         yield url
 
 
-def _make_app(url: str, instance: Path, **overrides) -> Flask:  # noqa: ANN003
+def _make_app(url: str, instance: Path, **overrides) -> Flask:
     config = {
         "SQLALCHEMY_DATABASE_URI": url,
         "SECRET_KEY": "test-secret-key",
@@ -71,7 +71,7 @@ def app_config() -> dict:
 
 
 @pytest.fixture
-def app(database_url: str, tmp_path_factory, app_config: dict) -> Iterator[Flask]:  # noqa: ANN001
+def app(database_url: str, tmp_path_factory, app_config: dict) -> Iterator[Flask]:
     application = _make_app(database_url, tmp_path_factory.getbasetemp(), **app_config)
     application.test_client_class = PageCheckingClient
     with application.app_context():
@@ -97,10 +97,10 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def make_user(app: Flask):  # noqa: ANN201
+def make_user(app: Flask):
     from outreach.services import users
 
-    def make(role: str = Role.VOLUNTEER, email: str | None = None, **kwargs):  # noqa: ANN003, ANN202
+    def make(role: str = Role.VOLUNTEER, email: str | None = None, **kwargs):
         email = email or f"{role}{next(_emails)}@test.example.jp"
         user = users.create_user(email, f"Test {role}", role, PASSWORD, **kwargs)
         users.commit()
@@ -110,10 +110,10 @@ def make_user(app: Flask):  # noqa: ANN201
 
 
 @pytest.fixture
-def login(client: FlaskClient, make_user):  # noqa: ANN001, ANN201
+def login(client: FlaskClient, make_user):
     """Sign the test client in as a new user of the given role; returns the user."""
 
-    def sign_in(role: str = Role.VOLUNTEER, **kwargs):  # noqa: ANN003, ANN202
+    def sign_in(role: str = Role.VOLUNTEER, **kwargs):
         user = make_user(role, **kwargs)
         response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
         assert response.status_code == 302, response.get_data(as_text=True)[:2000]
@@ -122,7 +122,7 @@ def login(client: FlaskClient, make_user):  # noqa: ANN001, ANN201
     return sign_in
 
 
-def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ANN001
+def pytest_sessionfinish(session, exitstatus) -> None:
     """A skipped test hides a gap (a missing browser, database …): the run fails instead."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter and reporter.stats.get("skipped") and exitstatus == 0:

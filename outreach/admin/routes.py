@@ -14,7 +14,7 @@ bp = Blueprint("admin", __name__)
 admin_only = allow(Role.ADMIN)
 
 
-def _user_or_404(user_id: int):  # noqa: ANN202
+def _user_or_404(user_id: int):
     return users.by_id(user_id) or abort(404)
 
 
@@ -32,8 +32,12 @@ def user_new():
         password = temporary_password()
         try:
             user = users.create_user(
-                form.email.data, form.display_name.data, form.role.data, password,
-                actor=current_user._get_current_object(), must_change_password=True,
+                form.email.data,
+                form.display_name.data,
+                form.role.data,
+                password,
+                actor=current_user._get_current_object(),
+                must_change_password=True,
             )
         except users.DuplicateEmail:
             form.email.errors.append(_("An account with this email address exists already."))
@@ -52,8 +56,13 @@ def user_edit(user_id: int):
         if user.id == current_user.id and (form.role.data != Role.ADMIN or not form.active.data):
             form.role.errors.append(_("You cannot remove your own administrator access."))
         else:
-            users.update_user(user, current_user._get_current_object(),
-                              form.display_name.data, form.role.data, form.active.data)
+            users.update_user(
+                user,
+                current_user._get_current_object(),
+                form.display_name.data,
+                form.role.data,
+                form.active.data,
+            )
             users.commit()
             flash(_("The account of %(name)s has been saved.", name=user.display_name))
             return redirect(url_for("admin.user_list"))

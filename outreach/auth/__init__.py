@@ -5,5 +5,5 @@ from outreach.services import users
 
 
 @login_manager.user_loader
-def _load_user(session_id: str):  # noqa: ANN202 - returns a User or None
+def _load_user(session_id: str):
     return users.by_session_id(session_id)

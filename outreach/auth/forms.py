@@ -28,7 +28,7 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
-    def validate_new_password(self, field) -> None:  # noqa: ANN001 - WTForms protocol
+    def validate_new_password(self, field) -> None:
         reason = problem(field.data or "", getattr(self, "email_hint", ""))
         if reason:
             raise ValidationError(PASSWORD_PROBLEMS[reason])

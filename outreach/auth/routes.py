@@ -2,7 +2,16 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -15,8 +24,12 @@ from outreach.services.passwords import verify_password
 bp = Blueprint("auth", __name__)
 
 LOGIN_MESSAGES = {
-    "bad_credentials": lambda: _("The email address or password is not right. Check them and try again."),
-    "locked": lambda: _("Too many failed attempts. This account is locked for a while. Try again later or ask an administrator."),
+    "bad_credentials": lambda: _(
+        "The email address or password is not right. Check them and try again."
+    ),
+    "locked": lambda: _(
+        "Too many failed attempts. This account is locked for a while. Try again later or ask an administrator."
+    ),
     "disabled": lambda: _("This account has been disabled. Ask an administrator."),
 }
 

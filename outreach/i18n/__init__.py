@@ -49,7 +49,11 @@ def _remember(response: Response) -> Response:
     chosen = g.get("site_locale")
     if chosen and request.cookies.get(COOKIE) != chosen.url_code:
         response.set_cookie(
-            COOKIE, chosen.url_code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            COOKIE,
+            chosen.url_code,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            httponly=True,
             secure=request.is_secure,
         )
     return response
@@ -58,8 +62,10 @@ def _remember(response: Response) -> Response:
 def switch_url(site_locale: SiteLocale) -> str:
     """The current page in another language (a plain link, so no JavaScript is needed)."""
     endpoint = request.endpoint
-    if request.method == "GET" and endpoint and current_app.url_map.is_endpoint_expecting(
-        endpoint, "lang"
+    if (
+        request.method == "GET"
+        and endpoint
+        and current_app.url_map.is_endpoint_expecting(endpoint, "lang")
     ):
         args = {**request.args.to_dict(), **(request.view_args or {})}
         return url_for(endpoint, **{**args, "lang": site_locale.url_code})
@@ -95,6 +101,8 @@ def init_app(app: Flask, compiled_dir: Path) -> None:
     app.jinja_env.filters["ruby"] = ruby
     app.jinja_env.filters["plain"] = plain
     app.jinja_env.globals.update(
-        site_locales=LOCALES, current_locale=current_locale, switch_url=switch_url,
+        site_locales=LOCALES,
+        current_locale=current_locale,
+        switch_url=switch_url,
         area_name=_area_name,
     )

@@ -31,7 +31,15 @@ BY_URL_CODE = {loc.url_code: loc for loc in LOCALES}
 TRANSLATED = tuple(loc.babel for loc in LOCALES if loc.babel != "en")
 
 # Browser language tags reduced to their first subtag; Chinese readers get Simplified.
-_PRIMARY = {"ja": "ja", "en": "en", "zh": "zh-hans", "ko": "ko", "vi": "vi", "ne": "ne", "pt": "pt-br"}
+_PRIMARY = {
+    "ja": "ja",
+    "en": "en",
+    "zh": "zh-hans",
+    "ko": "ko",
+    "vi": "vi",
+    "ne": "ne",
+    "pt": "pt-br",
+}
 
 
 def from_accept_language(values: list[str]) -> SiteLocale | None:

@@ -1,19 +1,19 @@
 """Place names in the reader's language: Japanese, with furigana, or romanised with the original."""
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from outreach.i18n.locales import SiteLocale
 
 
 def area_label(area: object, site_locale: SiteLocale) -> Markup:
-    """A neighbourhood's name for this locale, as safe HTML."""
-    name_ja = escape(area.name_ja)
-    kana = escape(getattr(area, "name_kana", "") or "")
-    romaji = escape(getattr(area, "name_romaji", "") or "")
-    if site_locale.babel == "ja":
-        return Markup(name_ja)
+    """A neighbourhood's name for this locale, as safe HTML (Markup.format escapes each value)."""
+    name_ja = area.name_ja
+    kana = getattr(area, "name_kana", "") or ""
+    romaji = getattr(area, "name_romaji", "") or ""
+    if site_locale.babel == "ja" or (site_locale.babel == "ja@easy" and not kana):
+        return Markup("{}").format(name_ja)
     if site_locale.babel == "ja@easy":
-        return Markup(f"<ruby>{name_ja}<rt>{kana}</rt></ruby>") if kana else Markup(name_ja)
+        return Markup("<ruby>{}<rt>{}</rt></ruby>").format(name_ja, kana)
     if not romaji:
-        return Markup(f'<span lang="ja">{name_ja}</span>')
-    return Markup(f'{romaji} (<span lang="ja">{name_ja}</span>)')
+        return Markup('<span lang="ja">{}</span>').format(name_ja)
+    return Markup('{} (<span lang="ja">{}</span>)').format(romaji, name_ja)

@@ -11,8 +11,14 @@ from outreach.i18n.locales import TRANSLATED
 from outreach.paths import PACKAGE_DIR
 
 ROOT = PACKAGE_DIR.parent
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
-            "lazy_ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "_l": None,
+    "lazy_gettext": None,
+    "lazy_ngettext": (1, 2),
+}
 
 
 def extract(root: Path = ROOT) -> Catalog:
@@ -20,8 +26,12 @@ def extract(root: Path = ROOT) -> Catalog:
     with (root / "babel.cfg").open() as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     catalog = Catalog(project="Outreach", charset="utf-8", fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(root), method_map, options_map, keywords=KEYWORDS, comment_tags=("i18n:",),
+    for _filename, _lineno, message, comments, context in extract_from_dir(
+        str(root),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=("i18n:",),
         strip_comment_tags=True,
     ):
         catalog.add(message, None, [], auto_comments=comments, context=context)
@@ -36,8 +46,15 @@ def read(path: Path, locale: str | None = None) -> Catalog:
 def write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as po_file:
-        write_po(po_file, catalog, width=100, no_location=True, sort_output=True,
-                 omit_header=False, ignore_obsolete=True)
+        write_po(
+            po_file,
+            catalog,
+            width=100,
+            no_location=True,
+            sort_output=True,
+            omit_header=False,
+            ignore_obsolete=True,
+        )
 
 
 def update(translations: Path) -> dict[str, int]:
@@ -55,6 +72,6 @@ def update(translations: Path) -> dict[str, int]:
     return missing
 
 
-def _translated(message) -> bool:  # noqa: ANN001
+def _translated(message) -> bool:
     strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
     return all(strings) and not message.fuzzy

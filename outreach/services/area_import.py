@@ -220,8 +220,12 @@ def apply_import(plan: ImportPlan, synthetic: bool, actor: User | None = None) -
         )
         db.session.add(
             AreaStatistic(
-                area_id=area_id, measure=figure.measure, value=figure.value,
-                year=figure.year, source=figure.source, synthetic=synthetic,
+                area_id=area_id,
+                measure=figure.measure,
+                value=figure.value,
+                year=figure.year,
+                source=figure.source,
+                synthetic=synthetic,
             )
         )
     counts = {"areas": len(plan.areas), "figures": len(plan.figures)}

@@ -30,7 +30,9 @@ def summaries() -> list[AreaSummary]:
     latest = _latest_figures()
     result = []
     # Sorted here, not in SQL: database collations differ, the reading order must not.
-    ordered = sorted(db.session.scalars(select(Area)), key=lambda a: (a.name_kana, a.name_ja, a.code))
+    ordered = sorted(
+        db.session.scalars(select(Area)), key=lambda a: (a.name_kana, a.name_ja, a.code)
+    )
     for area in ordered:
         figures = latest.get(area.id, {})
         bands = [figures.get(m) for m in AGE_BANDS]
@@ -53,15 +55,24 @@ def summaries() -> list[AreaSummary]:
 def _latest_figures() -> dict[int, dict[str, tuple[int, bool]]]:
     """area id -> measure -> (value, synthetic), for each measure's latest year (one query)."""
     newest = (
-        select(AreaStatistic.area_id, AreaStatistic.measure, func.max(AreaStatistic.year).label("y"))
+        select(
+            AreaStatistic.area_id, AreaStatistic.measure, func.max(AreaStatistic.year).label("y")
+        )
         .group_by(AreaStatistic.area_id, AreaStatistic.measure)
         .subquery()
     )
     rows = db.session.execute(
-        select(AreaStatistic.area_id, AreaStatistic.measure, AreaStatistic.value,
-               AreaStatistic.synthetic)
-        .join(newest, (newest.c.area_id == AreaStatistic.area_id)
-              & (newest.c.measure == AreaStatistic.measure) & (newest.c.y == AreaStatistic.year))
+        select(
+            AreaStatistic.area_id,
+            AreaStatistic.measure,
+            AreaStatistic.value,
+            AreaStatistic.synthetic,
+        ).join(
+            newest,
+            (newest.c.area_id == AreaStatistic.area_id)
+            & (newest.c.measure == AreaStatistic.measure)
+            & (newest.c.y == AreaStatistic.year),
+        )
     ).all()
     latest: dict[int, dict[str, tuple[int, bool]]] = {}
     for area_id, measure, value, synthetic in rows:

@@ -27,7 +27,11 @@ def test_admin_creates_account_with_one_time_password(app, client, login):
     user = db.session.scalar(select(User).where(User.email == "hanako@example.jp"))
     assert user.role == "volunteer" and user.must_change_password
     event = last_event()
-    assert (event.action, event.actor_id, event.target_id) == ("user.created", admin.id, str(user.id))
+    assert (event.action, event.actor_id, event.target_id) == (
+        "user.created",
+        admin.id,
+        str(user.id),
+    )
     assert password not in str(event.details)
 
     newcomer = app.test_client()
@@ -50,7 +54,9 @@ def test_duplicate_email_is_explained_and_input_kept(client, login, make_user):
 
 def test_invalid_email_message(client, login):
     login("admin")
-    page = client.post("/en/admin/users/new", data={"display_name": "A", "email": "nope", "role": "staff"})
+    page = client.post(
+        "/en/admin/users/new", data={"display_name": "A", "email": "nope", "role": "staff"}
+    )
     assert "Enter an email address like name@example.jp." in page.get_data(as_text=True)
 
 
@@ -60,7 +66,10 @@ def test_disable_account_ends_its_sessions(app, client, login, make_user):
     theirs = app.test_client()
     theirs.post("/en/login", data={"email": user.email, "password": PASSWORD})
     assert theirs.get("/en/workspace").status_code == 200
-    client.post(f"/en/admin/users/{user.id}", data={"display_name": user.display_name, "role": "coordinator"})
+    client.post(
+        f"/en/admin/users/{user.id}",
+        data={"display_name": user.display_name, "role": "coordinator"},
+    )
     assert theirs.get("/en/workspace").status_code == 302
     event = last_event()
     assert event.action == "user.updated" and event.details["changes"]["active"] == [True, False]
@@ -68,7 +77,9 @@ def test_disable_account_ends_its_sessions(app, client, login, make_user):
 
 def test_admin_cannot_remove_own_admin_role(client, login):
     admin = login("admin")
-    page = client.post(f"/en/admin/users/{admin.id}", data={"display_name": "X", "role": "staff", "active": "y"})
+    page = client.post(
+        f"/en/admin/users/{admin.id}", data={"display_name": "X", "role": "staff", "active": "y"}
+    )
     assert "You cannot remove your own administrator access." in page.get_data(as_text=True)
     db.session.refresh(admin)
     assert admin.role == "admin"

@@ -9,21 +9,34 @@ from outreach.extensions import db
 from outreach.models import Area, AreaStatistic
 from outreach.services.area_import import ImportProblem, import_files
 
-SQUARE = {"type": "Polygon", "coordinates": [[[135.6, 34.8], [135.61, 34.8], [135.61, 34.81], [135.6, 34.8]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[135.6, 34.8], [135.61, 34.8], [135.61, 34.81], [135.6, 34.8]]],
+}
 HEADER = "area_code,year,source,pop_0_14,pop_15_64,pop_65_74,pop_75_plus,households,one_person_households_65_plus,foreign_residents"
 
 
 def feature(code: str, name: str, geometry: dict | None = None) -> dict:
     return {
         "type": "Feature",
-        "properties": {"code": code, "name_ja": name, "name_kana": "てすと", "name_romaji": "Tesuto"},
+        "properties": {
+            "code": code,
+            "name_ja": name,
+            "name_kana": "てすと",
+            "name_romaji": "Tesuto",
+        },
         "geometry": geometry or SQUARE,
     }
 
 
-def tiny_files(features: list[dict] | None = None, rows: list[str] | None = None) -> tuple[str, str]:
+def tiny_files(
+    features: list[dict] | None = None, rows: list[str] | None = None
+) -> tuple[str, str]:
     features = features or [feature("T001", "試験町"), feature("T002", "見本町")]
-    rows = rows or ["T001,2020,Test source,10,50,20,20,40,5,1", "T002,2020,Test source,5,30,10,15,25,4,0"]
+    rows = rows or [
+        "T001,2020,Test source,10,50,20,20,40,5,1",
+        "T002,2020,Test source,5,30,10,15,25,4,0",
+    ]
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False), "\n".join([HEADER, *rows]) + "\n"
 
@@ -55,22 +68,55 @@ def test_reimport_replaces_same_year_figures(app, tmp_path):
     changed = tiny_files(rows=["T001,2020,New source,11,50,20,20,40,5,1"])
     import_files(*write(tmp_path, changed))
     assert counts() == (2, 14)
-    value = db.session.scalar(select(AreaStatistic.value).where(AreaStatistic.measure == "pop_0_14",
-                                                             AreaStatistic.area_id == 1))
+    value = db.session.scalar(
+        select(AreaStatistic.value).where(
+            AreaStatistic.measure == "pop_0_14", AreaStatistic.area_id == 1
+        )
+    )
     assert value == 11
 
 
 @pytest.mark.parametrize(
     ("texts", "expected"),
     [
-        (tiny_files(features=[feature("T001", "A"), feature("T001", "B")]), "feature 2 (code 'T001'): code 'T001' appears twice"),
-        (tiny_files(features=[feature("T001", "A", {"type": "Point", "coordinates": [1, 2]})]), "feature 1 (code 'T001'): has geometry type 'Point'"),
-        (tiny_files(features=[feature("T001", "A", {"type": "Polygon", "coordinates": [[[1, 2], [3, 4]]]})]), "feature 1 (code 'T001'): has malformed coordinates"),
-        (tiny_files(features=[{"type": "Feature", "properties": {"code": "T009"}, "geometry": SQUARE}]), "feature 1 (code 'T009'): missing property name_ja"),
-        (tiny_files(rows=["T001,2020,Src,10,50,20,20,40,5,1", "T002,20x0,Src,1,1,1,1,1,1,1"]), "CSV line 3: year '20x0'"),
-        (tiny_files(rows=["T001,2020,Src,10,-5,20,20,40,5,1"]), "CSV line 2: pop_15_64 '-5' is not a whole number"),
-        (tiny_files(rows=["T404,2020,Src,1,1,1,1,1,1,1"]), "CSV line 2: area_code 'T404' is not in the GeoJSON"),
-        (tiny_files(rows=["T001,2020,Src,1,1"]), "CSV line 2: the number of cells does not match the header"),
+        (
+            tiny_files(features=[feature("T001", "A"), feature("T001", "B")]),
+            "feature 2 (code 'T001'): code 'T001' appears twice",
+        ),
+        (
+            tiny_files(features=[feature("T001", "A", {"type": "Point", "coordinates": [1, 2]})]),
+            "feature 1 (code 'T001'): has geometry type 'Point'",
+        ),
+        (
+            tiny_files(
+                features=[
+                    feature("T001", "A", {"type": "Polygon", "coordinates": [[[1, 2], [3, 4]]]})
+                ]
+            ),
+            "feature 1 (code 'T001'): has malformed coordinates",
+        ),
+        (
+            tiny_files(
+                features=[{"type": "Feature", "properties": {"code": "T009"}, "geometry": SQUARE}]
+            ),
+            "feature 1 (code 'T009'): missing property name_ja",
+        ),
+        (
+            tiny_files(rows=["T001,2020,Src,10,50,20,20,40,5,1", "T002,20x0,Src,1,1,1,1,1,1,1"]),
+            "CSV line 3: year '20x0'",
+        ),
+        (
+            tiny_files(rows=["T001,2020,Src,10,-5,20,20,40,5,1"]),
+            "CSV line 2: pop_15_64 '-5' is not a whole number",
+        ),
+        (
+            tiny_files(rows=["T404,2020,Src,1,1,1,1,1,1,1"]),
+            "CSV line 2: area_code 'T404' is not in the GeoJSON",
+        ),
+        (
+            tiny_files(rows=["T001,2020,Src,1,1"]),
+            "CSV line 2: the number of cells does not match the header",
+        ),
         (("{not json", "x"), "GeoJSON: not valid JSON at line 1"),
     ],
 )
@@ -100,6 +146,8 @@ def test_cli_reports_problems_and_exit_code(app, tmp_path):
 def test_cli_imports_demo_files(app):
     from outreach.services.demo import GEOJSON, STATISTICS
 
-    result = app.test_cli_runner().invoke(args=["areas", "import", str(GEOJSON), str(STATISTICS), "--synthetic"])
+    result = app.test_cli_runner().invoke(
+        args=["areas", "import", str(GEOJSON), str(STATISTICS), "--synthetic"]
+    )
     assert result.exit_code == 0, result.output
     assert "Imported 210 areas and 1470 figures." in result.output

@@ -18,7 +18,10 @@ def test_list_shows_totals_and_synthetic_label(client, login):
     login("staff")
     page = BeautifulSoup(client.get("/en/areas/").get_data(as_text=True), "html.parser")
     assert "Synthetic demo data." in page.select_one(".synthetic-label").get_text()
-    rows = [[c.get_text(" ", strip=True) for c in r.find_all(["th", "td"])] for r in page.select("tbody tr")]
+    rows = [
+        [c.get_text(" ", strip=True) for c in r.find_all(["th", "td"])]
+        for r in page.select("tbody tr")
+    ]
     cells = next(r for r in rows if "試験町" in r[0])
     assert cells == ["Tesuto ( 試験町 )", "100", "40", "40%"]
 
@@ -36,7 +39,11 @@ def test_detail_shows_each_figure_with_source_and_year(client, login):
     assert page.h1.get_text() == "試験町"
     rows = page.select("tbody tr")
     assert len(rows) == 7
-    assert [c.get_text(strip=True) for c in rows[3].find_all(["th", "td"])][1:] == ["20", "2020", "Test source"]
+    assert [c.get_text(strip=True) for c in rows[3].find_all(["th", "td"])][1:] == [
+        "20",
+        "2020",
+        "Test source",
+    ]
 
 
 def test_easy_japanese_shows_furigana_for_names(client, login):

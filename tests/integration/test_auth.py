@@ -23,7 +23,9 @@ def test_login_success_and_logout(client, make_user):
 
 def test_wrong_password_keeps_email_and_explains(client, make_user):
     user = make_user()
-    page = client.post("/en/login", data={"email": user.email, "password": "wrong"}).get_data(as_text=True)
+    page = client.post("/en/login", data={"email": user.email, "password": "wrong"}).get_data(
+        as_text=True
+    )
     assert "The email address or password is not right" in page
     assert f'value="{user.email}"' in page
     assert "<title>Error: Sign in" in page
@@ -81,7 +83,11 @@ def test_password_change_signs_out_other_sessions(app, client, make_user):
         c.post("/en/login", data={"email": user.email, "password": PASSWORD})
     response = client.post(
         "/en/account/password",
-        data={"current_password": PASSWORD, "new_password": "tidal orange lantern", "confirm": "tidal orange lantern"},
+        data={
+            "current_password": PASSWORD,
+            "new_password": "tidal orange lantern",
+            "confirm": "tidal orange lantern",
+        },
     )
     assert response.headers["Location"] == "/en/workspace"
     assert client.get("/en/workspace").status_code == 200
@@ -100,11 +106,17 @@ def test_password_rules_are_explained(client, login):
 def test_login_rate_limit(app_config, database_url, tmp_path_factory, make_user):
     from tests.conftest import _make_app
 
-    limited = _make_app(database_url, tmp_path_factory.getbasetemp(), RATELIMIT_ENABLED=True,
-                        LOGIN_RATE_LIMIT="3 per minute")
+    limited = _make_app(
+        database_url,
+        tmp_path_factory.getbasetemp(),
+        RATELIMIT_ENABLED=True,
+        LOGIN_RATE_LIMIT="3 per minute",
+    )
     client = limited.test_client()
-    codes = [client.post("/en/login", data={"email": "x@y.jp", "password": "z"}).status_code
-             for _ in range(4)]
+    codes = [
+        client.post("/en/login", data={"email": "x@y.jp", "password": "z"}).status_code
+        for _ in range(4)
+    ]
     with limited.app_context():
         db.engine.dispose()
     assert codes == [200, 200, 200, 429]

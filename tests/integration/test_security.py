@@ -19,8 +19,13 @@ def test_security_headers_on_pages(client):
 
 def test_hsts_and_secure_cookies_in_production(monkeypatch, database_url, tmp_path):
     monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(tmp_path))
-    app = create_app({"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40,
-                      "SQLALCHEMY_DATABASE_URI": database_url})
+    app = create_app(
+        {
+            "OUTREACH_ENV": "production",
+            "SECRET_KEY": "x" * 40,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+        }
+    )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/en/", base_url="https://outreach.example.jp")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
@@ -81,7 +86,9 @@ def test_session_cookie_flags(client, make_user):
     user = make_user()
     page = client.get("/en/login").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    response = client.post("/en/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/en/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

@@ -6,7 +6,7 @@ LABELLED_BY_ATTRIBUTE = ("aria-label", "aria-labelledby")
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 
-def text_without_ruby(element) -> str:  # noqa: ANN001
+def text_without_ruby(element) -> str:
     """Visible text with furigana readings (<rt>) left out, whitespace folded."""
     clone = BeautifulSoup(str(element), "html.parser")
     for rt in clone.find_all("rt"):
@@ -14,7 +14,7 @@ def text_without_ruby(element) -> str:  # noqa: ANN001
     return " ".join(clone.get_text().split())
 
 
-def _has_label(soup: BeautifulSoup, control) -> bool:  # noqa: ANN001
+def _has_label(soup: BeautifulSoup, control) -> bool:
     if any(control.get(attr) for attr in LABELLED_BY_ATTRIBUTE):
         return True
     if control.find_parent("label"):

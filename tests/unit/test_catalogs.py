@@ -12,11 +12,11 @@ from outreach.paths import TRANSLATIONS
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdf]|%[sdf]")
 
 
-def _ids(catalog) -> set:  # noqa: ANN001
+def _ids(catalog) -> set:
     return {m.id if isinstance(m.id, str) else tuple(m.id) for m in catalog if m.id}
 
 
-def _strings(value) -> tuple[str, ...]:  # noqa: ANN001
+def _strings(value) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
@@ -41,7 +41,11 @@ def test_every_entry_translated_with_matching_placeholders(locale):
         source = _strings(message.id)
         wanted = sorted(PLACEHOLDER.findall(" ".join(source)))
         strings = _strings(message.string)
-        if message.fuzzy or not all(strings) or len(strings) != catalog.num_plurals and len(source) > 1:
+        if (
+            message.fuzzy
+            or not all(strings)
+            or (len(strings) != catalog.num_plurals and len(source) > 1)
+        ):
             problems.append(f"untranslated or fuzzy: {source[0]!r}")
             continue
         for translated in strings:

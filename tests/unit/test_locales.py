@@ -4,7 +4,16 @@ from outreach.i18n.locales import BY_URL_CODE, LOCALES, from_accept_language
 
 
 def test_eight_languages_each_named_in_itself():
-    assert [loc.url_code for loc in LOCALES] == ["ja", "ja-easy", "en", "zh-hans", "ko", "vi", "ne", "pt-br"]
+    assert [loc.url_code for loc in LOCALES] == [
+        "ja",
+        "ja-easy",
+        "en",
+        "zh-hans",
+        "ko",
+        "vi",
+        "ne",
+        "pt-br",
+    ]
     assert BY_URL_CODE["ne"].native_name == "नेपाली"
 
 
