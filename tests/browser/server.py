@@ -113,7 +113,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 def _start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     """Two workers, like production; their output (tracebacks included) goes to `log`."""
-    command = [_executable("gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}"]
+    command = [_executable("gunicorn"), "-w", "2", "--no-control-socket", "-b", f"127.0.0.1:{port}"]
     with log.open("w") as sink:
         return subprocess.Popen(
             [*command, "outreach:create_app()"], env=env, cwd=ROOT, stdout=sink, stderr=sink
