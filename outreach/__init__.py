@@ -6,16 +6,17 @@ from typing import Any
 from flask import Flask
 
 import outreach.auth  # noqa: F401 - registers the session loader
-from outreach import access, cli, config, errors, i18n, security, static_files, ui
+from outreach import access, cli, errors, i18n, security, static_files, ui
+from outreach import config as settings
 from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
 from outreach.paths import PACKAGE_DIR, TEMPLATES
 
 
-def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
-    """Build the application. `config_overrides` wins over the environment (used by tests)."""
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the application. Settings in `config` win over the environment (used by tests)."""
     app = Flask(__name__, template_folder=str(TEMPLATES), instance_path=_instance_path())
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.update(config.load(Path(app.instance_path), config_overrides))
+    app.config.update(settings.load(Path(app.instance_path), config))
     _init_extensions(app)
     _register_blueprints(app)
     cli.register(app)

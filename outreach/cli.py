@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
 
 from outreach.models import Role
 
@@ -41,7 +42,8 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
         click.echo(line)
     if not no_serve:
         click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-        current_app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+        # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
+        run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 user_cli = click.Group("user", help="Manage accounts.")
