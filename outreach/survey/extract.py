@@ -1,0 +1,30 @@
+"""Babel extractor for instrument files: question, hint, error and option texts go to the catalog."""
+
+import tomllib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+TRANSLATED_KEYS = ("text", "hint", "error")
+
+
+def extract_instrument(
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Yield (line, function, message, comments) for every resident-facing text."""
+    source = fileobj.read().decode("utf-8")
+    data = tomllib.loads(source)
+    lines = source.splitlines()
+
+    def line_of(text: str) -> int:
+        needle = text.replace('"', '\\"')
+        return next((n for n, line in enumerate(lines, 1) if needle in line), 0)
+
+    yield line_of(data["title"]), "gettext", data["title"], ["survey title"]
+    for question in data.get("questions", []):
+        for key in TRANSLATED_KEYS:
+            if question.get(key):
+                note = f"survey question {question['id']}: {key}"
+                yield line_of(question[key]), "gettext", question[key], [note]
+        for option in question.get("options", []):
+            note = f"survey question {question['id']}: option {option['id']}"
+            yield line_of(option["text"]), "gettext", option["text"], [note]
