@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 
 import outreach.auth  # noqa: F401 - registers the session loader
-from outreach import access, cli, errors, i18n, security, static_files, ui
+from outreach import access, cli, errors, i18n, security, static_files, survey, ui
 from outreach import config as settings
 from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
 from outreach.paths import PACKAGE_DIR, TEMPLATES
@@ -42,15 +42,24 @@ def _init_extensions(app: Flask) -> None:
     static_files.init_app(app)
     errors.init_app(app)
     ui.init_app(app)
+    survey.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
     from outreach.admin.routes import bp as admin_bp
     from outreach.areas.routes import bp as areas_bp
     from outreach.auth.routes import bp as auth_bp
+    from outreach.followups.routes import bp as followups_bp
     from outreach.public.routes import bp as public_bp
+    from outreach.survey.contact_routes import bp as contact_bp
+    from outreach.survey.entry_routes import bp as entry_bp
+    from outreach.survey.routes import bp as survey_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp, url_prefix="/<lang>")
     app.register_blueprint(admin_bp, url_prefix="/<lang>/admin")
     app.register_blueprint(areas_bp, url_prefix="/<lang>/areas")
+    app.register_blueprint(survey_bp, url_prefix="/<lang>/survey")
+    app.register_blueprint(contact_bp, url_prefix="/<lang>")
+    app.register_blueprint(entry_bp, url_prefix="/<lang>/entry")
+    app.register_blueprint(followups_bp, url_prefix="/<lang>/followups")

@@ -11,12 +11,20 @@
 | LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
 | MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
 | OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
+| CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
+| CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
+| SURVEY_DRAFT_DAYS | 30 | unfinished surveys (resume codes) are kept this long |
+| SURVEY_INSTRUMENT | digital-access | the id of the instrument in forms/ that residents answer |
+| HELP_LINE | 072-841-1221 | the phone number residents are given for help (Hirakata City Hall) |
 """
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from cryptography.fernet import Fernet
 
 
 class ConfigError(RuntimeError):
@@ -27,13 +35,24 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
-def _dev_secret_key(instance: Path) -> str:
-    """A development key kept in the instance folder so sessions survive restarts."""
-    key_file = instance / "secret_key"
+def _kept_key(instance: Path, name: str, make: Callable[[], str]) -> str:
+    """A development key kept in the instance folder so it survives restarts."""
+    key_file = instance / name
     if not key_file.exists():
-        key_file.write_text(secrets.token_hex(32))
+        key_file.write_text(make())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _required_key(
+    name: str, overrides: dict[str, Any], production: bool, instance: Path, make: Callable[[], str]
+) -> str:
+    value = overrides.get(name) or os.environ.get(name)
+    if value:
+        return value
+    if production:
+        raise ConfigError(f"{name} must be set when OUTREACH_ENV=production.")
+    return _kept_key(instance, name.lower(), make)
 
 
 def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -41,14 +60,20 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
     overrides = overrides or {}
     env = overrides.get("OUTREACH_ENV", _env("OUTREACH_ENV", "development"))
     production = env == "production"
-    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
-    if not secret:
-        if production:
-            raise ConfigError("SECRET_KEY must be set when OUTREACH_ENV=production.")
-        secret = _dev_secret_key(instance)
+    secret = _required_key(
+        "SECRET_KEY", overrides, production, instance, lambda: secrets.token_hex(32)
+    )
+    contact_key = _required_key(
+        "CONTACT_KEY", overrides, production, instance, lambda: Fernet.generate_key().decode()
+    )
     config: dict[str, Any] = {
         "OUTREACH_ENV": env,
         "SECRET_KEY": secret,
+        "CONTACT_KEY": contact_key,
+        "CONTACT_RETENTION_DAYS": int(_env("CONTACT_RETENTION_DAYS", "90")),
+        "SURVEY_DRAFT_DAYS": int(_env("SURVEY_DRAFT_DAYS", "30")),
+        "HELP_LINE": _env("HELP_LINE", "072-841-1221"),
+        "SURVEY_INSTRUMENT": _env("SURVEY_INSTRUMENT", "digital-access"),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,

@@ -2,6 +2,8 @@
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from outreach.models import Measure, Role
 
@@ -31,5 +33,12 @@ def measure_name(measure: str) -> str:
     return MEASURE_NAMES.get(measure, measure)
 
 
+def csrf_field() -> Markup:
+    """The CSRF token without an id, so several forms can share a page (ids stay unique)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(role_name=role_name, measure_name=measure_name)
+    app.jinja_env.globals.update(
+        role_name=role_name, measure_name=measure_name, csrf_field=csrf_field
+    )

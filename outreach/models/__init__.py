@@ -3,6 +3,21 @@
 from outreach.models.area import Area, AreaStatistic, Measure
 from outreach.models.audit import AuditEvent
 from outreach.models.base import Base
+from outreach.models.contact import ContactRequest
+from outreach.models.survey import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
 from outreach.models.user import Role, User
 
-__all__ = ["Area", "AreaStatistic", "AuditEvent", "Base", "Measure", "Role", "User"]
+__all__ = [
+    "Area",
+    "AreaStatistic",
+    "AuditEvent",
+    "Base",
+    "Channel",
+    "ContactRequest",
+    "Measure",
+    "Role",
+    "SurveyAnswer",
+    "SurveyDraft",
+    "SurveyResponse",
+    "User",
+]

@@ -88,3 +88,23 @@ def statistics_of(area: Area) -> list[AreaStatistic]:
     """All figures for an area, newest year first, in the order of Measure."""
     order = {m.value: i for i, m in enumerate(Measure)}
     return sorted(area.statistics, key=lambda s: (-s.year, order.get(s.measure, 99)))
+
+
+@dataclass
+class AreaName:
+    code: str
+    name_ja: str
+    name_kana: str
+    name_romaji: str
+
+
+def names() -> list[AreaName]:
+    """Every area's code and names, in reading order, for choosing a neighbourhood."""
+    rows = db.session.execute(
+        select(Area.code, Area.name_ja, Area.name_kana, Area.name_romaji)
+    ).all()
+    return sorted((AreaName(*row) for row in rows), key=lambda a: (a.name_kana, a.name_ja, a.code))
+
+
+def known_codes() -> set[str]:
+    return set(db.session.scalars(select(Area.code)))

@@ -12,8 +12,19 @@ BUILT_IN_OPTIONS = {"yesno": ("yes", "no"), "scale": ("1", "2", "3", "4", "5")}
 PREFER_NOT = "prefer_not"
 OPTION_ID = re.compile(r"[a-z0-9_]{1,40}")
 QUESTION_KEYS = {
-    "id", "type", "text", "hint", "error", "source", "required", "prefer_not", "options",
-    "show_if", "min", "max", "max_length",
+    "id",
+    "type",
+    "text",
+    "hint",
+    "error",
+    "source",
+    "required",
+    "prefer_not",
+    "options",
+    "show_if",
+    "min",
+    "max",
+    "max_length",
 }
 
 
@@ -93,8 +104,12 @@ def load(path: Path) -> Instrument:
             raise InstrumentError(f"{path}: missing top-level key {key!r}")
     questions = _questions(path, data["questions"])
     return Instrument(
-        id=str(data["id"]), version=int(data["version"]), title=str(data["title"]),
-        minutes=int(data.get("minutes", 5)), questions=questions, path=path,
+        id=str(data["id"]),
+        version=int(data["version"]),
+        title=str(data["title"]),
+        minutes=int(data.get("minutes", 5)),
+        questions=questions,
+        path=path,
     )
 
 
@@ -124,11 +139,19 @@ def _question(path: Path, number: int, item: dict[str, Any], seen: dict[str, Que
         raise InstrumentError(f"{where}: missing text")
     options = _options(where, item)
     return Question(
-        id=qid, type=item["type"], text=item["text"], hint=item.get("hint", ""),
-        error=item.get("error", ""), source=item.get("source", ""),
-        required=bool(item.get("required", False)), prefer_not=bool(item.get("prefer_not", False)),
-        options=options, show_if=_condition(where, item.get("show_if"), seen),
-        min=item.get("min"), max=item.get("max"), max_length=int(item.get("max_length", 500)),
+        id=qid,
+        type=item["type"],
+        text=item["text"],
+        hint=item.get("hint", ""),
+        error=item.get("error", ""),
+        source=item.get("source", ""),
+        required=bool(item.get("required", False)),
+        prefer_not=bool(item.get("prefer_not", False)),
+        options=options,
+        show_if=_condition(where, item.get("show_if"), seen),
+        min=item.get("min"),
+        max=item.get("max"),
+        max_length=int(item.get("max_length", 500)),
     )
 
 
@@ -139,13 +162,17 @@ def _options(where: str, item: dict[str, Any]) -> tuple[Option, ...]:
         raise InstrumentError(f"{where}: a {item['type']} question needs options")
     if not needs and raw:
         raise InstrumentError(f"{where}: a {item['type']} question takes no options")
-    if item["type"] == "number" and not (isinstance(item.get("min"), int) and isinstance(item.get("max"), int)):
+    if item["type"] == "number" and not (
+        isinstance(item.get("min"), int) and isinstance(item.get("max"), int)
+    ):
         raise InstrumentError(f"{where}: a number question needs whole-number min and max")
     options, ids = [], set()
     for option in raw:
         oid, text = str(option.get("id", "")), str(option.get("text", "")).strip()
         if not OPTION_ID.fullmatch(oid) or not text:
-            raise InstrumentError(f"{where}: every option needs an id (a-z, 0-9, _) and a text (option {option!r})")
+            raise InstrumentError(
+                f"{where}: every option needs an id (a-z, 0-9, _) and a text (option {option!r})"
+            )
         if oid in ids or oid == PREFER_NOT:
             raise InstrumentError(f"{where}: duplicate or reserved option id {oid!r}")
         ids.add(oid)

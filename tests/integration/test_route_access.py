@@ -30,6 +30,20 @@ EXPECTED = {
     "admin.audit_log": ("GET", {ADMIN}),
     "areas.area_list": ("GET", {ADMIN, STAFF, COORD}),
     "areas.area_detail": ("GET", {ADMIN, STAFF, COORD}),
+    "survey.start": ("GET", EVERYONE),
+    "survey.begin": ("POST", EVERYONE),
+    "survey.question": ("GET", EVERYONE),
+    "survey.resume": ("GET", EVERYONE),
+    "survey.check": ("GET", EVERYONE),
+    "survey.submit": ("POST", EVERYONE),
+    "survey.thanks": ("GET", EVERYONE),
+    "survey.help_page": ("GET", EVERYONE),
+    "survey.paper": ("GET", EVERYONE),
+    "survey.assist": ("GET", {VOL, COORD, ADMIN}),
+    "contact.contact": ("GET", EVERYONE),
+    "entry.new": ("GET", {VOL, COORD, ADMIN}),
+    "followups.contact_list": ("GET", {COORD}),
+    "followups.contact_close": ("POST", {COORD}),
 }
 ROLES = sorted(EVERYONE)
 
@@ -46,7 +60,14 @@ def test_code_matches_the_table(app):
 
 def _url(app, endpoint: str, target_user_id: int) -> str:
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
-    samples = {"lang": "en", "user_id": target_user_id, "code": "T001", "filename": "css/site.css"}
+    samples = {
+        "lang": "en",
+        "user_id": target_user_id,
+        "code": "T001",
+        "filename": "css/site.css",
+        "question_id": "internet_use",
+        "request_id": 1,
+    }
     with app.test_request_context():
         from flask import url_for
 
@@ -74,7 +95,7 @@ def test_route_matrix(app, client, login, target, role):
         if endpoint == "auth.logout":
             continue  # signing out would end the session for the rest of the loop
         url = _url(app, endpoint, target.id)
-        response = client.open(url, method=method)
+        response = client.open(url, method=method, data={} if method == "POST" else None)
         denied = response.status_code == 403 or (
             response.status_code == 302 and "/login" in response.headers["Location"]
         )

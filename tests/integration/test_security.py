@@ -1,6 +1,7 @@
 """Security baseline: headers, CSRF, cookies, request size, production settings."""
 
 import pytest
+from cryptography.fernet import Fernet
 
 from outreach import create_app
 from outreach.config import ConfigError
@@ -23,6 +24,7 @@ def test_hsts_and_secure_cookies_in_production(monkeypatch, database_url, tmp_pa
         {
             "OUTREACH_ENV": "production",
             "SECRET_KEY": "x" * 40,
+            "CONTACT_KEY": Fernet.generate_key().decode(),
             "SQLALCHEMY_DATABASE_URI": database_url,
         }
     )
@@ -31,11 +33,14 @@ def test_hsts_and_secure_cookies_in_production(monkeypatch, database_url, tmp_pa
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
-def test_production_refuses_to_start_without_secret(monkeypatch, tmp_path):
+def test_production_refuses_to_start_without_secrets(monkeypatch, tmp_path):
     monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("CONTACT_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
         create_app({"OUTREACH_ENV": "production"})
+    with pytest.raises(ConfigError, match="CONTACT_KEY"):
+        create_app({"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40})
 
 
 def test_development_key_is_generated_once(monkeypatch, tmp_path):
@@ -46,16 +51,13 @@ def test_development_key_is_generated_once(monkeypatch, tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
-@pytest.fixture
-def app_config():
-    return {"WTF_CSRF_ENABLED": True}
-
-
 def test_post_without_csrf_token_is_refused(client, make_user):
     from tests.conftest import PASSWORD
 
     user = make_user()
-    response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    response = client.post(
+        "/en/login", data={"email": user.email, "password": PASSWORD}, csrf=False
+    )
     assert response.status_code == 400
     assert "This form has expired" in response.get_data(as_text=True)
     assert client.get("/en/workspace").status_code == 302
@@ -65,11 +67,9 @@ def test_logout_without_csrf_token_is_refused(client, make_user):
     from tests.conftest import PASSWORD
 
     user = make_user()
-    page = client.get("/en/login").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    client.post("/en/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    client.post("/en/login", data={"email": user.email, "password": PASSWORD})
     assert client.get("/en/workspace").status_code == 200
-    response = client.post("/en/logout")
+    response = client.post("/en/logout", csrf=False)
     assert response.status_code == 400
     assert client.get("/en/workspace").status_code == 200
 
@@ -84,11 +84,7 @@ def test_session_cookie_flags(client, make_user):
     from tests.conftest import PASSWORD
 
     user = make_user()
-    page = client.get("/en/login").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    response = client.post(
-        "/en/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
-    )
+    response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

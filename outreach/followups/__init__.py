@@ -1,0 +1,1 @@
+"""Follow-ups: residents who asked to be contacted."""

@@ -1,0 +1,110 @@
+"""Contact consents: sealed with Fernet, stored apart from answers, purged on schedule."""
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+from cryptography.fernet import Fernet
+from flask import current_app
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from outreach.extensions import db
+from outreach.models import ContactRequest, User
+from outreach.models.base import utcnow
+from outreach.services import audit
+
+
+@dataclass
+class ContactDetails:
+    name: str
+    phone: str
+    address: str
+    when_to_call: str
+    #: The survey it came with: only coordinators, who can unseal, can follow this link.
+    response_id: int | None
+    area_code: str | None
+
+
+@dataclass
+class OpenContact:
+    id: int
+    created_at: object
+    purge_after: object
+    preferred_language: str
+    details: ContactDetails
+
+
+def _fernet() -> Fernet:
+    return Fernet(current_app.config["CONTACT_KEY"].encode())
+
+
+def _dedupe_key(submission: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, f"contact:{submission}".encode(), hashlib.sha256).hexdigest()
+
+
+def store(details: ContactDetails, preferred_language: str, submission: str) -> bool:
+    """Save a consent once per survey; returns False when this survey already left one."""
+    retention = timedelta(days=current_app.config["CONTACT_RETENTION_DAYS"])
+    sealed = _fernet().encrypt(json.dumps(details.__dict__).encode()).decode()
+    request = ContactRequest(
+        sealed=sealed,
+        preferred_language=preferred_language,
+        dedupe_key=_dedupe_key(submission),
+        purge_after=utcnow() + retention,
+    )
+    db.session.add(request)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def already_stored(submission: str) -> bool:
+    key = _dedupe_key(submission)
+    return (
+        db.session.scalar(select(ContactRequest.id).where(ContactRequest.dedupe_key == key))
+        is not None
+    )
+
+
+def purge_expired() -> int:
+    """Delete every request past its retention date; run on a schedule and on each queue view."""
+    result = db.session.execute(delete(ContactRequest).where(ContactRequest.purge_after < utcnow()))
+    if result.rowcount:
+        audit.record("contacts.purged", None, None, count=result.rowcount)
+    db.session.commit()
+    return result.rowcount
+
+
+def open_requests(viewer: User) -> list[OpenContact]:
+    """Unseal the open requests for a coordinator; the viewing itself is audited."""
+    purge_expired()
+    rows = db.session.scalars(select(ContactRequest).order_by(ContactRequest.id)).all()
+    audit.record("contacts.viewed", viewer, None, count=len(rows))
+    db.session.commit()
+    fernet = _fernet()
+    return [
+        OpenContact(
+            r.id,
+            r.created_at,
+            r.purge_after,
+            r.preferred_language,
+            ContactDetails(**json.loads(fernet.decrypt(r.sealed.encode()))),
+        )
+        for r in rows
+    ]
+
+
+def close(request_id: int, actor: User) -> bool:
+    """Closing a follow-up deletes the contact details at once."""
+    result = db.session.execute(delete(ContactRequest).where(ContactRequest.id == request_id))
+    if result.rowcount:
+        audit.record("contacts.closed", actor, ("contact_request", request_id))
+    db.session.commit()
+    return bool(result.rowcount)

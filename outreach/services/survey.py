@@ -1,0 +1,190 @@
+"""Answers in progress (drafts, resume codes) and submitted responses, stored exactly once."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from outreach.extensions import db
+from outreach.models import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.models.base import utcnow
+from outreach.survey.instrument import Instrument
+
+Answers = dict[str, list[str]]
+#: No 0/O, 1/I/L: codes are read aloud and copied by hand.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def instrument() -> Instrument:
+    """The survey residents answer (loaded and validated when the app started)."""
+    return current_app.extensions["outreach_instruments"][current_app.config["SURVEY_INSTRUMENT"]]
+
+
+def _expiry():  # noqa: ANN202
+    return utcnow() + timedelta(days=current_app.config["SURVEY_DRAFT_DAYS"])
+
+
+def start_draft(channel: str = Channel.WEB, entered_by_id: int | None = None) -> SurveyDraft:
+    survey = instrument()
+    draft = SurveyDraft(
+        token=secrets.token_urlsafe(32),
+        instrument_id=survey.id,
+        instrument_version=survey.version,
+        channel=Channel(channel).value,
+        entered_by_id=entered_by_id,
+        answers={},
+        expires_at=_expiry(),
+    )
+    db.session.add(draft)
+    db.session.commit()
+    return draft
+
+
+def find_draft(token: str | None) -> SurveyDraft | None:
+    if not token:
+        return None
+    draft = db.session.scalar(select(SurveyDraft).where(SurveyDraft.token == token))
+    return draft if draft and _aware(draft.expires_at) > utcnow() else None
+
+
+def _aware(moment):  # noqa: ANN001, ANN202
+    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+
+
+def save_answer(draft: SurveyDraft, question_id: str, values: list[str]) -> None:
+    # Reassign, not mutate: the JSON column only notices a new value.
+    draft.answers = {**draft.answers, question_id: values}
+    draft.updated_at, draft.expires_at = utcnow(), _expiry()
+    db.session.commit()
+
+
+def issue_resume_code(draft: SurveyDraft) -> str:
+    """Give the draft a short code, unique among drafts."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        draft.resume_code = code
+        try:
+            db.session.commit()
+            return code
+        except IntegrityError:
+            db.session.rollback()
+
+
+def normalise_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch in CODE_ALPHABET)
+
+
+def resume(code: str) -> SurveyDraft | None:
+    """Find a draft by its code; the code is used up and the draft gets a new session token."""
+    draft = db.session.scalar(
+        select(SurveyDraft).where(SurveyDraft.resume_code == normalise_code(code))
+    )
+    if draft is None or _aware(draft.expires_at) <= utcnow():
+        return None
+    draft.resume_code, draft.token = None, secrets.token_urlsafe(32)
+    db.session.commit()
+    return draft
+
+
+def submission_key(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def submit_draft(draft: SurveyDraft, locale: str) -> int:
+    """Turn a draft into a response once; the draft is deleted in the same transaction."""
+    key = submission_key(draft.token)
+    response_id = submit(
+        draft.answers,
+        Channel(draft.channel),
+        locale,
+        key,
+        entered_by_id=draft.entered_by_id,
+        delete_draft=draft.id,
+    )
+    return response_id
+
+
+def submit(
+    answers: Answers,
+    channel: Channel,
+    locale: str,
+    key: str,
+    entered_by_id: int | None = None,
+    paper_sheet: str | None = None,
+    delete_draft: int | None = None,
+) -> int:
+    """Store a response exactly once per key: a retry or a double click returns the first id."""
+    existing = response_id_for(key)
+    if existing:
+        return existing
+    survey = instrument()
+    kept = {q.id: answers[q.id] for q in survey.visible(answers) if answers.get(q.id)}
+    response = SurveyResponse(
+        instrument_id=survey.id,
+        instrument_version=survey.version,
+        channel=channel.value,
+        entered_by_id=entered_by_id,
+        paper_sheet=paper_sheet or None,
+        locale=locale,
+        area_code=_first(kept, "neighbourhood", exclude={"prefer_not"}),
+        age_band=_first(kept, "age_band"),
+        submission_key=key,
+        answers=[SurveyAnswer(question=q, value=v) for q, values in kept.items() for v in values],
+    )
+    db.session.add(response)
+    if delete_draft:
+        db.session.execute(delete(SurveyDraft).where(SurveyDraft.id == delete_draft))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()  # the same key won a race a moment ago
+        return response_id_for(key) or _reraise()
+    return response.id
+
+
+def _reraise() -> int:
+    raise RuntimeError("a response failed to save and no earlier copy exists")
+
+
+def _first(
+    answers: Answers, question: str, exclude: set[str] | frozenset = frozenset()
+) -> str | None:
+    values = [
+        v for v in answers.get(question, []) if v not in exclude and not v.startswith("postal:")
+    ]
+    return values[0] if values else None
+
+
+def response_id_for(key: str) -> int | None:
+    return db.session.scalar(select(SurveyResponse.id).where(SurveyResponse.submission_key == key))
+
+
+def answers_of(response_id: int) -> Answers:
+    rows = db.session.execute(
+        select(SurveyAnswer.question, SurveyAnswer.value).where(
+            SurveyAnswer.response_id == response_id
+        )
+    ).all()
+    result: Answers = {}
+    for question, value in rows:
+        result.setdefault(question, []).append(value)
+    return result
+
+
+def sheet_already_entered(sheet: str) -> bool:
+    return (
+        db.session.scalar(
+            select(SurveyResponse.id).where(SurveyResponse.paper_sheet == sheet.strip()).limit(1)
+        )
+        is not None
+    )
+
+
+def purge_expired_drafts() -> int:
+    result = db.session.execute(delete(SurveyDraft).where(SurveyDraft.expires_at < utcnow()))
+    db.session.commit()
+    return result.rowcount

@@ -1,0 +1,177 @@
+"""WTForms forms built from instrument questions: one question per form, or all on one page."""
+
+import re
+from typing import Any
+
+from flask_babel import gettext, lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from outreach.survey.instrument import PREFER_NOT, Question
+
+SCALE_LABELS = {
+    "5": _l("Strongly agree"),
+    "4": _l("Agree"),
+    "3": _l("Neither agree nor disagree"),
+    "2": _l("Disagree"),
+    "1": _l("Strongly disagree"),
+}
+YES_NO = {"yes": _l("Yes"), "no": _l("No")}
+PREFER_NOT_LABEL = _l("Prefer not to say")
+POSTAL_CODE = re.compile(r"^\d{3}-?\d{4}$")
+# i18n: full-width digits and hyphens, as typed on Japanese keyboards
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－ー", "0123456789--")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes rendered inside a fieldset by templates/components/forms.html."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def option_labels(question: Question) -> dict[str, Any]:
+    """Option id -> label (lazy, translated when shown), including built-in scales."""
+    if question.type == "scale":
+        labels: dict[str, Any] = dict(SCALE_LABELS)
+    elif question.type == "yesno":
+        labels = dict(YES_NO)
+    else:
+        labels = {o.id: _l(o.text) for o in question.options}
+    if question.prefer_not:
+        labels[PREFER_NOT] = PREFER_NOT_LABEL
+    return labels
+
+
+def _choices(question: Question) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in option_labels(question).items()]
+
+
+def _required_message(question: Question) -> str:
+    return (
+        gettext(question.error) if question.error else gettext("Answer this question to continue.")
+    )
+
+
+def _check_required(question: Question):  # noqa: ANN202
+    def check(form: FlaskForm, field: Field) -> None:
+        if question.required and not field.data:
+            raise ValidationError(_required_message(question))
+
+    return check
+
+
+def _check_choice(allowed: set[str]):  # noqa: ANN202
+    def check(form: FlaskForm, field: Field) -> None:
+        values = field.data if isinstance(field.data, list) else [field.data] if field.data else []
+        if any(value not in allowed for value in values):
+            raise ValidationError(gettext("Select one of the answers shown."))
+
+    return check
+
+
+def _check_exclusive(question: Question):  # noqa: ANN202
+    def check(form: FlaskForm, field: Field) -> None:
+        chosen = set(field.data or [])
+        exclusive = chosen & question.exclusive_ids()
+        if exclusive and len(chosen) > 1:
+            label = option_labels(question)[sorted(exclusive)[0]]
+            raise ValidationError(
+                gettext(
+                    "“%(option)s” cannot be combined with other answers. Choose one or the other.",
+                    option=label,
+                )
+            )
+
+    return check
+
+
+def _check_number(question: Question):  # noqa: ANN202
+    def check(form: FlaskForm, field: Field) -> None:
+        text = (field.data or "").translate(_FULL_WIDTH).strip()
+        if not text:
+            if question.required:
+                raise ValidationError(_required_message(question))
+            return
+        if text == PREFER_NOT:
+            return
+        if not text.isdigit() or not question.min <= int(text) <= question.max:
+            raise ValidationError(
+                gettext(question.error)
+                if question.error
+                else gettext(
+                    "Enter a whole number from %(min)d to %(max)d.",
+                    min=question.min,
+                    max=question.max,
+                )
+            )
+        field.data = str(int(text))
+
+    return check
+
+
+def _check_text(question: Question):  # noqa: ANN202
+    def check(form: FlaskForm, field: Field) -> None:
+        if len(field.data or "") > question.max_length:
+            raise ValidationError(
+                gettext(
+                    "Use %(max)d characters or fewer (you have %(count)d).",
+                    max=question.max_length,
+                    count=len(field.data),
+                )
+            )
+
+    return check
+
+
+def answer_field(question: Question, area_choices: list | None = None, **kwargs: Any) -> Field:
+    """The WTForms field for one question (unbound), labelled with its text."""
+    label = _l(question.text)
+    description = _l(question.hint) if question.hint else ""
+    common = {"label": label, "description": description, **kwargs}
+    if question.type == "multiple":
+        checks = [
+            _check_required(question),
+            _check_choice(set(question.option_ids())),
+            _check_exclusive(question),
+        ]
+        return MultiCheckboxField(
+            choices=_choices(question), validate_choice=False, validators=checks, **common
+        )
+    if question.type == "number":
+        return StringField(
+            validators=[_check_number(question)],
+            render_kw={"inputmode": "numeric", "autocomplete": "off"},
+            **common,
+        )
+    if question.type == "text":
+        return TextAreaField(validators=[_check_text(question)], render_kw={"rows": 4}, **common)
+    if question.type == "area":
+        allowed = {c.value for c in area_choices or []}
+        checks = [_check_required(question), _check_choice(allowed | {"", PREFER_NOT})]
+        return SelectField(
+            choices=area_choices or [], validators=checks, validate_choice=False, **common
+        )
+    checks = [_check_required(question), _check_choice(set(question.option_ids()))]
+    return RadioField(
+        choices=_choices(question), validators=checks, validate_choice=False, **common
+    )
+
+
+def postal_code_field(**kwargs: Any) -> Field:
+    def check(form: FlaskForm, field: Field) -> None:
+        text = (field.data or "").translate(_FULL_WIDTH).strip()
+        if text and not POSTAL_CODE.match(text):
+            raise ValidationError(gettext("Enter a postal code like 573-1191."))
+        field.data = text.replace("-", "")
+
+    return StringField(
+        _l("Or your postal code"),
+        description=_l("7 digits, for example 573-1191."),
+        validators=[check],
+        render_kw={"inputmode": "numeric", "autocomplete": "postal-code"},
+        **kwargs,
+    )

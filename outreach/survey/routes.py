@@ -1,0 +1,205 @@
+"""The resident's survey on the web: one question per page, resumable, submitted exactly once."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from outreach.access import allow, public
+from outreach.extensions import limiter
+from outreach.i18n import current_locale
+from outreach.models import Channel, Role
+from outreach.services import survey as surveys
+from outreach.survey import flow, views
+from outreach.survey.forms import ResumeForm, SubmitForm, data_for, question_form, values_from
+
+bp = Blueprint("survey", __name__)
+DRAFT, DONE = "survey_draft", "survey_done"
+
+
+def _draft_or_restart():  # noqa: ANN202
+    draft = surveys.find_draft(session.get(DRAFT))
+    if draft is None:
+        flash(
+            _(
+                "Your answers on this computer were not found. Start again, or continue with your code."
+            )
+        )
+    return draft
+
+
+@bp.route("/")
+@public
+def start():
+    survey = surveys.instrument()
+    has_draft = surveys.find_draft(session.get(DRAFT)) is not None
+    return render_template(
+        "survey/start.html", survey=survey, form=SubmitForm(), has_draft=has_draft
+    )
+
+
+@bp.route("/start", methods=["POST"])
+@public
+def begin():
+    channel, helper = Channel.WEB, None
+    if request.form.get("assisted") and current_user.is_authenticated:
+        channel, helper = Channel.ASSISTED, current_user.id
+    draft = surveys.start_draft(channel, helper)
+    session[DRAFT] = draft.token
+    first = flow.next_question(surveys.instrument(), {}, None)
+    return redirect(url_for("survey.question", question_id=first.id))
+
+
+@bp.route("/q/<question_id>", methods=["GET", "POST"])
+@public
+def question(question_id: str):
+    survey = surveys.instrument()
+    draft = _draft_or_restart()
+    if draft is None:
+        return redirect(url_for("survey.start"))
+    asked = next((q for q in survey.visible(draft.answers) if q.id == question_id), None)
+    if asked is None:
+        abort(404)
+    areas = views.area_choices() if asked.type == "area" else None
+    if request.method == "GET":
+        form = question_form(asked, areas, data=data_for(asked, draft.answers.get(asked.id, [])))
+    else:
+        form = question_form(asked, areas)
+    if form.validate_on_submit():
+        postal = form.postal_code.data if "postal_code" in form else ""
+        surveys.save_answer(draft, asked.id, values_from(asked, form.answer.data, postal))
+        if request.form.get("action") == "save":
+            return _save_for_later(draft)
+        return redirect(_after(survey, draft.answers, asked.id))
+    if request.method == "POST" and request.form.get("action") == "save":
+        return _save_for_later(draft)  # leaving: keep what was valid before, issue the code
+    return render_template(
+        "survey/question.html",
+        form=form,
+        question=asked,
+        survey=survey,
+        position=flow.position(survey, draft.answers, asked.id),
+        back=_back_url(survey, draft.answers, asked.id),
+    )
+
+
+def _after(survey, answers, question_id: str) -> str:  # noqa: ANN001
+    if request.args.get("from") == "check":
+        pending = flow.first_unanswered(survey, answers)
+        return (
+            url_for("survey.question", question_id=pending.id, **{"from": "check"})
+            if pending
+            else url_for("survey.check")
+        )
+    following = flow.next_question(survey, answers, question_id)
+    return (
+        url_for("survey.question", question_id=following.id)
+        if following
+        else url_for("survey.check")
+    )
+
+
+def _back_url(survey, answers, question_id: str) -> str:  # noqa: ANN001
+    if request.args.get("from") == "check":
+        return url_for("survey.check")
+    previous = flow.previous_question(survey, answers, question_id)
+    return (
+        url_for("survey.question", question_id=previous.id) if previous else url_for("survey.start")
+    )
+
+
+def _save_for_later(draft):  # noqa: ANN001, ANN202
+    code = surveys.issue_resume_code(draft)
+    session.pop(DRAFT, None)  # the next person at this computer starts afresh
+    return render_template("survey/saved.html", code=f"{code[:4]}-{code[4:]}")
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+@public
+def resume():
+    form = ResumeForm()
+    if form.validate_on_submit():
+        draft = surveys.resume(form.code.data)
+        if draft is not None:
+            session[DRAFT] = draft.token
+            pending = flow.first_unanswered(surveys.instrument(), draft.answers)
+            flash(_("Welcome back. Your earlier answers are kept."))
+            if pending is None:
+                return redirect(url_for("survey.check"))
+            return redirect(url_for("survey.question", question_id=pending.id))
+        form.code.errors.append(
+            _(
+                "This code was not found. Check it and try again. Codes can be used once and last %(days)d days.",
+                days=current_app.config["SURVEY_DRAFT_DAYS"],
+            )
+        )
+    return render_template("survey/resume.html", form=form)
+
+
+@bp.route("/check")
+@public
+def check():
+    survey = surveys.instrument()
+    draft = _draft_or_restart()
+    if draft is None:
+        return redirect(url_for("survey.start"))
+    rows = views.answer_rows(survey, draft.answers)
+    return render_template("survey/check.html", rows=rows, form=SubmitForm(), survey=survey)
+
+
+@bp.route("/submit", methods=["POST"])
+@public
+def submit():
+    token = session.get(DRAFT)
+    draft = surveys.find_draft(token)
+    if draft is None:
+        # A retried or double submission: the first one deleted the draft and stored the answers.
+        if token and surveys.response_id_for(surveys.submission_key(token)):
+            return redirect(url_for("survey.thanks"))
+        return redirect(url_for("survey.start"))
+    response_id = surveys.submit_draft(draft, current_locale().url_code)
+    session[DONE] = {"key": surveys.submission_key(token), "response": response_id}
+    return redirect(url_for("survey.thanks"))
+
+
+@bp.route("/thanks")
+@public
+def thanks():
+    if DONE not in session:
+        return redirect(url_for("survey.start"))
+    session.pop(DRAFT, None)
+    return render_template("survey/thanks.html")
+
+
+@bp.route("/help")
+@public
+def help_page():
+    done = session.get(DONE)
+    answers = surveys.answers_of(done["response"]) if done else {}
+    return render_template("survey/help.html", **views.help_context(surveys.instrument(), answers))
+
+
+@bp.route("/paper")
+@public
+def paper():
+    survey = surveys.instrument()
+    return render_template(
+        "survey/paper.html", survey=survey, questions=views.paper_questions(survey)
+    )
+
+
+@bp.route("/assist")
+@allow(Role.VOLUNTEER, Role.COORDINATOR, Role.ADMIN)
+def assist():
+    """A volunteer starts the one-question-per-page survey beside a resident."""
+    return render_template("survey/assist.html", form=SubmitForm())

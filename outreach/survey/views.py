@@ -1,0 +1,122 @@
+"""What survey pages show: answers in words, neighbourhood choices, help suggestions, paper layout."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from flask_babel import gettext, lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
+
+from outreach.i18n import current_locale
+from outreach.services import areas
+from outreach.survey.area_choices import grouped
+from outreach.survey.fields import option_labels
+from outreach.survey.forms import POSTAL_PREFIX
+from outreach.survey.instrument import PREFER_NOT, Instrument, Question
+
+DONT_KNOW_AREA = _l("I don't know, or prefer not to say")
+
+
+def area_choices() -> list[SelectChoice]:
+    """Neighbourhoods grouped for a <select>; the first choices let residents decline."""
+    japanese = current_locale().babel.startswith("ja")
+    return [
+        SelectChoice("", gettext("Choose your neighbourhood")),
+        SelectChoice(PREFER_NOT, DONT_KNOW_AREA),
+        *grouped(areas.names(), japanese),
+    ]
+
+
+@dataclass
+class AnswerRow:
+    question: Question
+    shown: list[Any]
+
+
+def _area_label(value: str) -> str:
+    if value == PREFER_NOT:
+        return str(DONT_KNOW_AREA)
+    if value.startswith(POSTAL_PREFIX):
+        digits = value.removeprefix(POSTAL_PREFIX)
+        shown = digits[:3] + "-" + digits[3:]
+        return gettext("Postal code %(code)s", code=shown)
+    japanese = current_locale().babel.startswith("ja")
+    named = {a.code: a for a in areas.names()}
+    area = named.get(value)
+    if area is None:
+        return value
+    return (
+        area.name_ja if japanese or not area.name_romaji else f"{area.name_romaji} ({area.name_ja})"
+    )
+
+
+def shown_values(question: Question, values: list[str]) -> list[Any]:
+    if question.type == "area":
+        return [_area_label(v) for v in values]
+    if question.type in {"number", "text"}:
+        return [option_labels(question).get(v, v) if v == PREFER_NOT else v for v in values]
+    labels = option_labels(question)
+    return [labels.get(v, v) for v in values]
+
+
+def answer_rows(survey: Instrument, answers: dict[str, list[str]]) -> list[AnswerRow]:
+    """Each question asked, with the answer in words (empty when skipped)."""
+    return [AnswerRow(q, shown_values(q, answers.get(q.id, []))) for q in survey.visible(answers)]
+
+
+#: Which help topics suit which answers, to suggest sessions and classes first.
+TOPICS_FOR_BARRIER = {
+    "dont_know_how": ["smartphone_basics", "internet_search"],
+    "worried_fraud": ["scams_safety"],
+    "disability": ["accessibility_settings"],
+    "cost_monthly": ["wifi_data"],
+}
+
+
+def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str, Any]:
+    """The help page: the resident's own topics and language first, then general contacts."""
+    topics = list(answers.get("help_topics", []))
+    for barrier in answers.get("barriers", []):
+        topics += [t for t in TOPICS_FOR_BARRIER.get(barrier, []) if t not in topics]
+    topic_labels = option_labels(survey.question("help_topics"))
+    language_labels = option_labels(survey.question("help_language"))
+    return {
+        "topics": [topic_labels[t] for t in topics if t in topic_labels],
+        "languages": [
+            language_labels[v] for v in answers.get("help_language", []) if v in language_labels
+        ],
+        "formats": answers.get("help_format", []),
+        "help_line": current_app.config["HELP_LINE"],
+    }
+
+
+@dataclass
+class PaperQuestion:
+    number: int
+    question: Question
+    options: list[tuple[str, Any]]
+    #: "Answer only if …" in words, pointing at the question number.
+    condition: str
+
+
+def paper_questions(survey: Instrument) -> list[PaperQuestion]:
+    """Questions numbered as printed, with skip instructions instead of skip logic."""
+    numbers = {q.id: n for n, q in enumerate(survey.questions, start=1)}
+    result = []
+    for question in survey.questions:
+        labels = option_labels(question)
+        condition = ""
+        if question.show_if:
+            target = survey.question(question.show_if.question)
+            chosen = question.show_if.any_of or question.show_if.none_of
+            names = ", ".join(f"“{option_labels(target)[v]}”" for v in chosen)
+            template = (
+                _l("Answer only if you chose %(answers)s in question %(number)d.")
+                if question.show_if.any_of
+                else _l("Skip this question if you chose %(answers)s in question %(number)d.")
+            )
+            condition = str(template) % {"answers": names, "number": numbers[target.id]}
+        result.append(
+            PaperQuestion(numbers[question.id], question, list(labels.items()), condition)
+        )
+    return result
