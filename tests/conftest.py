@@ -29,7 +29,7 @@ class PageCheckingClient(FlaskClient):
     Like a browser, its POSTs carry the session's CSRF token, unless called with `csrf=False`.
     """
 
-    def open(self, *args, csrf: bool = True, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def open(self, *args, csrf: bool = True, **kwargs):
         if csrf and kwargs.get("method") == "POST" and isinstance(kwargs.get("data"), dict):
             kwargs["data"] = {"csrf_token": self.csrf_token(), **kwargs["data"]}
         # Each request gets its own app context (own `g`, own session), as on a real server;
@@ -43,7 +43,7 @@ class PageCheckingClient(FlaskClient):
             assert not found, f"{response.request.path}: {found}"
         return response
 
-    def post(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def post(self, *args, **kwargs):
         kwargs.setdefault("data", {})
         return self.open(*args, method="POST", **kwargs)
 

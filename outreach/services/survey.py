@@ -24,7 +24,7 @@ def instrument() -> Instrument:
     return current_app.extensions["outreach_instruments"][current_app.config["SURVEY_INSTRUMENT"]]
 
 
-def _expiry():  # noqa: ANN202
+def _expiry():
     return utcnow() + timedelta(days=current_app.config["SURVEY_DRAFT_DAYS"])
 
 
@@ -51,7 +51,7 @@ def find_draft(token: str | None) -> SurveyDraft | None:
     return draft if draft and _aware(draft.expires_at) > utcnow() else None
 
 
-def _aware(moment):  # noqa: ANN001, ANN202
+def _aware(moment):
     return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
 
 

@@ -6,7 +6,7 @@ from outreach.paths import FORMS
 from outreach.survey.instrument import Instrument, load
 
 
-def load_instruments(folder=FORMS) -> dict[str, Instrument]:  # noqa: ANN001
+def load_instruments(folder=FORMS) -> dict[str, Instrument]:
     """Every instrument in forms/; a broken file raises InstrumentError and the app does not start."""
     instruments = [load(path) for path in sorted(folder.glob("*.toml"))]
     return {i.id: i for i in instruments}

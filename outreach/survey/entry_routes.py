@@ -16,7 +16,7 @@ from outreach.survey.forms import entry_form, values_from
 bp = Blueprint("entry", __name__)
 
 
-def _answers(survey, form) -> dict[str, list[str]]:  # noqa: ANN001
+def _answers(survey, form) -> dict[str, list[str]]:
     answers = {}
     for question in survey.questions:
         postal = getattr(form, f"q_{question.id}_postal", None)

@@ -3,7 +3,8 @@
 import re
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -56,7 +57,7 @@ def _required_message(question: Question) -> str:
     )
 
 
-def _check_required(question: Question):  # noqa: ANN202
+def _check_required(question: Question):
     def check(form: FlaskForm, field: Field) -> None:
         if question.required and not field.data:
             raise ValidationError(_required_message(question))
@@ -64,7 +65,7 @@ def _check_required(question: Question):  # noqa: ANN202
     return check
 
 
-def _check_choice(allowed: set[str]):  # noqa: ANN202
+def _check_choice(allowed: set[str]):
     def check(form: FlaskForm, field: Field) -> None:
         values = field.data if isinstance(field.data, list) else [field.data] if field.data else []
         if any(value not in allowed for value in values):
@@ -73,7 +74,7 @@ def _check_choice(allowed: set[str]):  # noqa: ANN202
     return check
 
 
-def _check_exclusive(question: Question):  # noqa: ANN202
+def _check_exclusive(question: Question):
     def check(form: FlaskForm, field: Field) -> None:
         chosen = set(field.data or [])
         exclusive = chosen & question.exclusive_ids()
@@ -89,7 +90,7 @@ def _check_exclusive(question: Question):  # noqa: ANN202
     return check
 
 
-def _check_number(question: Question):  # noqa: ANN202
+def _check_number(question: Question):
     def check(form: FlaskForm, field: Field) -> None:
         text = (field.data or "").translate(_FULL_WIDTH).strip()
         if not text:
@@ -113,7 +114,7 @@ def _check_number(question: Question):  # noqa: ANN202
     return check
 
 
-def _check_text(question: Question):  # noqa: ANN202
+def _check_text(question: Question):
     def check(form: FlaskForm, field: Field) -> None:
         if len(field.data or "") > question.max_length:
             raise ValidationError(

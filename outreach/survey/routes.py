@@ -26,7 +26,7 @@ bp = Blueprint("survey", __name__)
 DRAFT, DONE = "survey_draft", "survey_done"
 
 
-def _draft_or_restart():  # noqa: ANN202
+def _draft_or_restart():
     draft = surveys.find_draft(session.get(DRAFT))
     if draft is None:
         flash(
@@ -92,7 +92,7 @@ def question(question_id: str):
     )
 
 
-def _after(survey, answers, question_id: str) -> str:  # noqa: ANN001
+def _after(survey, answers, question_id: str) -> str:
     if request.args.get("from") == "check":
         pending = flow.first_unanswered(survey, answers)
         return (
@@ -108,7 +108,7 @@ def _after(survey, answers, question_id: str) -> str:  # noqa: ANN001
     )
 
 
-def _back_url(survey, answers, question_id: str) -> str:  # noqa: ANN001
+def _back_url(survey, answers, question_id: str) -> str:
     if request.args.get("from") == "check":
         return url_for("survey.check")
     previous = flow.previous_question(survey, answers, question_id)
@@ -117,7 +117,7 @@ def _back_url(survey, answers, question_id: str) -> str:  # noqa: ANN001
     )
 
 
-def _save_for_later(draft):  # noqa: ANN001, ANN202
+def _save_for_later(draft):
     code = surveys.issue_resume_code(draft)
     session.pop(DRAFT, None)  # the next person at this computer starts afresh
     return render_template("survey/saved.html", code=f"{code[:4]}-{code[4:]}")

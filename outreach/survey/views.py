@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from outreach.i18n import current_locale
