@@ -95,6 +95,18 @@ def areas_import(geojson: Path, statistics: Path, synthetic: bool) -> None:
     click.echo(f"Imported {counts['areas']} areas and {counts['figures']} figures.")
 
 
+@click.command("purge")
+@with_appcontext
+def purge_command() -> None:
+    """Delete contact details and unfinished surveys past their retention (run daily from cron)."""
+    from outreach.services import contacts, survey
+
+    click.echo(f"Deleted {contacts.purge_expired()} contact request(s) past retention.")
+    click.echo(
+        f"Deleted {survey.purge_expired_drafts()} unfinished survey(s) past their code's expiry."
+    )
+
+
 i18n_cli = click.Group("i18n", help="Translation catalogs.")
 
 
@@ -113,3 +125,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(areas_cli)
     app.cli.add_command(i18n_cli)
+    app.cli.add_command(purge_command)

@@ -57,9 +57,9 @@ def _required_message(question: Question) -> str:
     )
 
 
-def _check_required(question: Question):
+def _check_required(question: Question, enforce: bool = True):
     def check(form: FlaskForm, field: Field) -> None:
-        if question.required and not field.data:
+        if enforce and question.required and not field.data:
             raise ValidationError(_required_message(question))
 
     return check
@@ -90,11 +90,11 @@ def _check_exclusive(question: Question):
     return check
 
 
-def _check_number(question: Question):
+def _check_number(question: Question, enforce: bool = True):
     def check(form: FlaskForm, field: Field) -> None:
         text = (field.data or "").translate(_FULL_WIDTH).strip()
         if not text:
-            if question.required:
+            if enforce and question.required:
                 raise ValidationError(_required_message(question))
             return
         if text == PREFER_NOT:
@@ -128,14 +128,19 @@ def _check_text(question: Question):
     return check
 
 
-def answer_field(question: Question, area_choices: list | None = None, **kwargs: Any) -> Field:
+def answer_field(
+    question: Question,
+    area_choices: list | None = None,
+    enforce_required: bool = True,
+    **kwargs: Any,
+) -> Field:
     """The WTForms field for one question (unbound), labelled with its text."""
     label = _l(question.text)
     description = _l(question.hint) if question.hint else ""
     common = {"label": label, "description": description, **kwargs}
     if question.type == "multiple":
         checks = [
-            _check_required(question),
+            _check_required(question, enforce_required),
             _check_choice(set(question.option_ids())),
             _check_exclusive(question),
         ]
@@ -144,7 +149,7 @@ def answer_field(question: Question, area_choices: list | None = None, **kwargs:
         )
     if question.type == "number":
         return StringField(
-            validators=[_check_number(question)],
+            validators=[_check_number(question, enforce_required)],
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
             **common,
         )
@@ -152,11 +157,17 @@ def answer_field(question: Question, area_choices: list | None = None, **kwargs:
         return TextAreaField(validators=[_check_text(question)], render_kw={"rows": 4}, **common)
     if question.type == "area":
         allowed = {c.value for c in area_choices or []}
-        checks = [_check_required(question), _check_choice(allowed | {"", PREFER_NOT})]
+        checks = [
+            _check_required(question, enforce_required),
+            _check_choice(allowed | {"", PREFER_NOT}),
+        ]
         return SelectField(
             choices=area_choices or [], validators=checks, validate_choice=False, **common
         )
-    checks = [_check_required(question), _check_choice(set(question.option_ids()))]
+    checks = [
+        _check_required(question, enforce_required),
+        _check_choice(set(question.option_ids())),
+    ]
     return RadioField(
         choices=_choices(question), validators=checks, validate_choice=False, **common
     )

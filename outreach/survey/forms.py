@@ -61,7 +61,8 @@ def entry_form(survey: Instrument, area_choices: list, **kwargs: Any) -> FlaskFo
         "paper_sheet": StringField(
             _l("Sheet number"),
             description=_l("The number printed at the top of the paper form."),
-            validators=[Optional(), Length(max=20)],
+            # No Optional(): validate_paper_sheet must see an empty number on a paper entry.
+            validators=[Length(max=20)],
             render_kw={"autocomplete": "off"},
         ),
         "confirm_duplicate": BooleanField(
@@ -71,7 +72,8 @@ def entry_form(survey: Instrument, area_choices: list, **kwargs: Any) -> FlaskFo
         "validate_paper_sheet": _sheet_required,
     }
     for question in survey.questions:
-        fields[f"q_{question.id}"] = answer_field(question, area_choices)
+        # A paper form may leave any question blank: key in what is there, require nothing.
+        fields[f"q_{question.id}"] = answer_field(question, area_choices, enforce_required=False)
         if question.type == "area":
             fields[f"q_{question.id}_postal"] = postal_code_field()
     return type("EntryForm", (FlaskForm,), fields)(**kwargs)
@@ -127,7 +129,8 @@ class ContactForm(FlaskForm):
     )
     phone = StringField(
         _l("Phone number"),
-        validators=[Optional(), Length(max=30)],
+        # No Optional(): validate_phone must run when the phone is empty, to ask for an address.
+        validators=[Length(max=30)],
         render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
     address = TextAreaField(

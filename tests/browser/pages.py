@@ -11,6 +11,11 @@ from outreach.services.demo import STATISTICS
 
 #: The first role a route allows, in this order, is the one that opens it.
 ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
+#: Pages that need a survey in progress (or just sent) in the session: opened cold they redirect
+#: to the survey's start. test_survey_accessibility.py reaches each of them by answering the survey.
+SURVEY_SESSION_PAGES = frozenset(
+    {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ def targets(app: Flask, lang: str) -> list[Target]:
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         roles = allowed_roles(app, rule.endpoint)
         if "GET" not in (rule.methods or ()) or "lang" not in rule.arguments or not roles:
+            continue
+        if rule.endpoint in SURVEY_SESSION_PAGES:
             continue
         values = _values(set(rule.arguments), lang, rule.endpoint)
         path = adapter.build(rule.endpoint, values)

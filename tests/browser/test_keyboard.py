@@ -6,30 +6,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.helpers import Tab
+from tests.browser.keyboard import tab_to
 from tests.browser.server import LiveServer
 
-MAX_TABS = 60
-_FOCUSED = """([selector, text]) => {
-  const el = document.activeElement;
-  return el.matches(selector) && (text === null || el.textContent.trim() === text);
-}"""
-_DESCRIBE = "() => document.activeElement.outerHTML.slice(0, 80)"
 _FOCUS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   return outline || style.boxShadow !== 'none';
 }"""
-
-
-def tab_to(page: Page, selector: str, text: str | None = None) -> None:
-    """Press Tab until the focused element matches; fail listing where focus went."""
-    visited = []
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(_FOCUSED, [selector, text]):
-            return
-        visited.append(page.evaluate(_DESCRIBE))
-    pytest.fail(f"Tab never reached {selector} {text or ''}; focus went to:\n" + "\n".join(visited))
 
 
 def _wait_for_path(page: Page, path: str) -> None:

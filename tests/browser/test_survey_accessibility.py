@@ -1,0 +1,112 @@
+"""axe, 320 px reflow and a clean console on every page of the survey, errors included."""
+
+import pytest
+from playwright.sync_api import Browser
+
+from outreach.i18n.locales import LOCALES
+from tests.browser.helpers import REFLOW_VIEWPORT, Tab, reflow_problems, run_axe
+from tests.browser.server import LiveServer
+from tests.browser.survey_pages import (
+    MAX_QUESTIONS,
+    NEXT,
+    SAVE,
+    answer,
+    press_and_load,
+    question_id,
+)
+
+START = "form[action$='/survey/start'] button"
+SEND = "form[action$='/survey/submit'] button"
+SUBMIT = "main form button[type=submit]"
+UNKNOWN_CODE = "AAAA-2222"
+
+
+class Audit:
+    """One tab; every checked page adds its problems, asserted once at the end."""
+
+    def __init__(self, tab: Tab, axe: str, url: str, lang: str) -> None:
+        self.tab, self.page, self.axe = tab, tab.page, axe
+        self.base = f"{url}/{lang}/survey"
+        self.problems: list[str] = []
+
+    def check(self, label: str) -> None:
+        label = f"{self.page.url} ({label})"
+        self.problems += run_axe(self.page, self.axe, label)
+        self.problems += reflow_problems(self.page, label)
+        self.problems += self.tab.watcher.take(label)
+
+    def check_errors_shown(self, label: str) -> None:
+        if self.page.locator(".error-summary").count() == 0:
+            self.problems.append(f"{self.page.url} ({label}): no error summary was shown")
+        self.check(label)
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+
+    def expect_path(self, path: str) -> bool:
+        if self.page.url.split("?")[0] == self.base + path:
+            return True
+        self.problems.append(f"expected {self.base + path}, got {self.page.url}")
+        return False
+
+
+def _questions(audit: Audit) -> None:
+    """From the first question to the check page: an empty required answer, then every page."""
+    audit.open("/")
+    press_and_load(audit.page, START)
+    press_and_load(audit.page, NEXT)
+    audit.check_errors_shown("first question answered with nothing")
+    for _ in range(MAX_QUESTIONS):
+        asked = question_id(audit.page)
+        if asked is None:
+            return
+        audit.check(f"question {asked}")
+        answer(audit.page)
+        press_and_load(audit.page, NEXT)
+        if question_id(audit.page) == asked:
+            audit.problems.append(f"{audit.page.url}: answering {asked} did not move on")
+            return
+    audit.problems.append(f"still on a question after {MAX_QUESTIONS} pages")
+
+
+def _after_sending(audit: Audit) -> None:
+    audit.check("check your answers")
+    press_and_load(audit.page, SEND)
+    if audit.expect_path("/thanks"):
+        audit.check("thanks")
+    audit.open("/contact")
+    audit.check("contact form")
+    press_and_load(audit.page, SUBMIT)
+    audit.check_errors_shown("contact form sent empty")
+    audit.open("/help")
+    audit.check("help, after answering")
+
+
+def _save_resume_and_paper(audit: Audit) -> None:
+    audit.open("/")
+    press_and_load(audit.page, START)
+    press_and_load(audit.page, SAVE)
+    audit.check("saved for later")
+    audit.open("/resume")
+    audit.page.locator("input[name=code]").fill(UNKNOWN_CODE)
+    press_and_load(audit.page, SUBMIT)
+    audit.check_errors_shown("resume with an unknown code")
+    audit.open("/paper")
+    audit.check("paper version")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [locale.url_code for locale in LOCALES])
+def test_survey_pages_pass_axe_reflow_and_console(
+    browser: Browser, live_server: LiveServer, axe: str, lang: str
+):
+    tab = Tab(browser, viewport=REFLOW_VIEWPORT)
+    audit = Audit(tab, axe, live_server.url, lang)
+    try:
+        _questions(audit)
+        if audit.expect_path("/check"):
+            _after_sending(audit)
+        _save_resume_and_paper(audit)
+    finally:
+        tab.close()
+    assert not audit.problems, f"{len(audit.problems)} problems:\n" + "\n".join(audit.problems)

@@ -1,0 +1,107 @@
+"""Consent to be contacted: optional, separate, encrypted, coordinator-only, purged."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, inspect, select
+
+from outreach.extensions import db
+from outreach.models import AuditEvent, ContactRequest
+from outreach.models.base import utcnow
+from outreach.services import contacts
+from tests.integration.test_areas_pages import load_tiny
+from tests.support.survey_walk import soup, submit, walk
+
+DETAILS = {
+    "consent": "y",
+    "name": "枚方 花子",
+    "phone": "072-841-0000",
+    "address": "",
+    "language": "vi",
+    "when_to_call": "weekday_morning",
+}
+
+
+def answer_survey(client) -> None:
+    load_tiny()
+    walk(client, "en", {"wants_help": "yes"})
+    submit(client)
+
+
+def count() -> int:
+    return db.session.scalar(select(func.count(ContactRequest.id)))
+
+
+def test_consent_is_stored_sealed_and_apart(client):
+    answer_survey(client)
+    page = soup(client.post("/en/survey/contact", data=DETAILS))
+    assert page.h1.get_text() == "We will contact you"
+    stored = db.session.scalar(select(ContactRequest))
+    assert "花子" not in stored.sealed and "072" not in stored.sealed
+    assert stored.preferred_language == "vi"
+    assert not inspect(ContactRequest).relationships, "no link to the answers in the schema"
+    assert {fk.column.table.name for fk in ContactRequest.__table__.foreign_keys} == set()
+    days = (stored.purge_after - stored.created_at).days
+    assert days in (89, 90)
+
+
+def test_one_request_per_survey(client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    client.post("/en/survey/contact", data=DETAILS)
+    assert count() == 1
+
+
+def test_consent_form_errors_keep_input(client):
+    answer_survey(client)
+    page = soup(client.post("/en/survey/contact", data={**DETAILS, "consent": "", "phone": ""}))
+    text = page.select_one(".error-summary").get_text()
+    assert "Tick the box to agree" in text
+    assert "Enter a phone number or an address" in text
+    assert page.select_one('input[name="name"]')["value"] == "枚方 花子"
+    assert count() == 0
+
+
+def test_contact_form_needs_a_finished_survey(client):
+    assert client.get("/en/survey/contact").headers["Location"] == "/en/survey/"
+
+
+def test_only_coordinators_read_and_close(app, client, login):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    coordinator = app.test_client()
+    from outreach.services import users
+    from tests.conftest import PASSWORD
+
+    user = users.create_user("coord@example.jp", "C", "coordinator", PASSWORD)
+    users.commit()
+    coordinator.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    page = soup(coordinator.get("/en/followups/contacts"))
+    assert page.select_one(".request h2").get_text() == "枚方 花子"
+    assert "072-841-0000" in page.get_text()
+    actions = list(db.session.scalars(select(AuditEvent.action)))
+    assert "contacts.viewed" in actions
+    request_id = db.session.scalar(select(ContactRequest.id))
+    coordinator.post(f"/en/followups/contacts/{request_id}/close")
+    assert count() == 0
+    assert "contacts.closed" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_details_are_purged_after_the_retention_period(client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    stored = db.session.scalar(select(ContactRequest))
+    stored.purge_after = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert contacts.purge_expired() == 1
+    assert count() == 0
+
+
+def test_purge_command(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    db.session.scalar(select(ContactRequest)).purge_after = utcnow() - timedelta(days=1)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert "1 contact request" in result.output
+    assert count() == 0

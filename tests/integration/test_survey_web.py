@@ -1,0 +1,146 @@
+"""The web survey through its HTML: every language, skip logic, validation, back, exactly once."""
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.i18n.locales import LOCALES
+from outreach.models import SurveyAnswer, SurveyDraft, SurveyResponse
+from tests.integration.test_areas_pages import load_tiny
+from tests.support.survey_walk import soup, start, submit, walk
+
+
+def responses() -> list[SurveyResponse]:
+    return list(db.session.scalars(select(SurveyResponse)))
+
+
+@pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.url_code)
+def test_complete_survey_in_every_language(client, loc):
+    load_tiny()
+    asked = walk(client, loc.url_code, {"wants_help": "yes"})
+    check = soup(client.get(f"/{loc.url_code}/survey/check"))
+    assert len(check.select(".summary-row")) == len(asked)
+    response = submit(client, loc.url_code)
+    assert response.headers["Location"] == f"/{loc.url_code}/survey/thanks"
+    thanks = soup(client.get(response.headers["Location"]))
+    assert thanks.html["lang"] == loc.html_lang
+    [stored] = responses()
+    assert (stored.channel, stored.locale, stored.entered_by_id) == ("web", loc.url_code, None)
+    assert stored.area_code == "T002" or stored.area_code == "T001"
+    questions = {a.question for a in stored.answers}
+    assert questions == set(asked) - {"comments"}, "every answered question is stored"
+    assert db.session.scalar(select(func.count(SurveyDraft.id))) == 0, "the draft is gone"
+
+
+def test_translated_question_and_progress(client):
+    url = start(client, "ja")
+    page = soup(client.get(url))
+    assert (
+        page.h1.get_text() == "過去12か月間に、インターネットをどのくらいの頻度で利用しましたか。"
+    )
+    assert page.select_one(".progress").get_text().startswith("質問 1")
+
+
+def test_no_internet_skips_online_questions(client):
+    load_tiny()
+    asked = walk(client, "en", {"internet_use": "never", "devices": "none", "wants_help": "no"})
+    assert "home_connection" not in asked and "online_city_services" not in asked
+    assert "skills" not in asked and "help_topics" not in asked
+    assert "barriers" in asked
+
+
+def test_required_question_error_in_residents_language(client):
+    url = start(client, "vi")
+    page = soup(client.post(url, data={"action": "next"}))
+    summary = page.select_one(".error-summary")
+    assert summary is not None and summary.get("autofocus") is not None
+    link = summary.select_one("a")
+    assert link["href"] == "#answer-0"
+    assert "Select how often" not in link.get_text(), "the message is translated"
+    assert page.title.get_text().startswith("Lỗi")
+
+
+def test_conflicting_choices_keep_what_was_ticked(client):
+    url = start(client)
+    client.post(url, data={"answer": "daily", "action": "next"})
+    devices = url.replace("internet_use", "devices")
+    page = soup(client.post(devices, data={"answer": ["smartphone", "none"], "action": "next"}))
+    assert "cannot be combined" in page.select_one(".error-summary").get_text()
+    ticked = {i["value"] for i in page.select('input[name="answer"][checked]')}
+    assert ticked == {"smartphone", "none"}
+
+
+def test_number_out_of_range_keeps_input(client):
+    load_tiny()
+    walk(client, "en")
+    url = "/en/survey/q/household_size?from=check"
+    page = soup(client.post(url, data={"answer": "99", "action": "next"}))
+    assert "Enter a number from 1 to 20." in page.get_text()
+    assert page.select_one('input[name="answer"]')["value"] == "99"
+    response = client.post(url, data={"answer": "３", "action": "next"})
+    assert response.headers["Location"] == "/en/survey/check", "full-width digits are accepted"
+
+
+def test_back_link_keeps_answers(client):
+    url = start(client)
+    response = client.post(url, data={"answer": "weekly", "action": "next"})
+    second = soup(client.get(response.headers["Location"]))
+    back = second.select_one("a.back-link")["href"]
+    first = soup(client.get(back))
+    assert first.select_one('input[value="weekly"]').has_attr("checked")
+
+
+def test_changing_an_answer_from_check_returns_to_check(client):
+    load_tiny()
+    walk(client, "en")
+    response = client.post(
+        "/en/survey/q/age_band?from=check", data={"answer": "75_plus", "action": "next"}
+    )
+    assert response.headers["Location"] == "/en/survey/check"
+    assert "75 or older" in client.get("/en/survey/check").get_data(as_text=True)
+
+
+def test_stored_exactly_once_on_double_submit(client):
+    load_tiny()
+    walk(client, "en")
+    first, second = submit(client), submit(client)
+    assert first.headers["Location"] == second.headers["Location"] == "/en/survey/thanks"
+    assert len(responses()) == 1
+
+
+def test_hidden_answers_are_not_stored(client):
+    load_tiny()
+    url = start(client)
+    client.post(url, data={"answer": "daily", "action": "next"})
+    client.post(
+        url.replace("internet_use", "home_connection"),
+        data={"answer": "broadband", "action": "next"},
+    )
+    client.post(url, data={"answer": "never", "action": "next"}, follow_redirects=False)
+    walk_rest = client.get("/en/survey/check")
+    assert "How do you connect" not in walk_rest.get_data(as_text=True)
+
+
+def test_nothing_identifying_is_stored(client):
+    load_tiny()
+    marker_agent, marker_ip = "MarkerBrowser/9.9", "203.0.113.77"
+    client.environ_base.update({"HTTP_USER_AGENT": marker_agent, "REMOTE_ADDR": marker_ip})
+    walk(client, "en")
+    submit(client)
+    rows = db.session.execute(select(SurveyResponse.__table__)).all()
+    rows += db.session.execute(select(SurveyAnswer.__table__)).all()
+    text = repr(rows)
+    assert marker_agent not in text and marker_ip not in text
+    columns = {c.name for c in SurveyResponse.__table__.columns}
+    assert not columns & {"ip", "ip_address", "user_agent", "name", "created_at"}
+
+
+def test_no_draft_sends_back_to_start(client):
+    response = client.get("/en/survey/q/internet_use")
+    assert response.headers["Location"] == "/en/survey/"
+
+
+def test_unknown_or_skipped_question_is_not_found(client):
+    url = start(client)
+    assert client.get(url.replace("internet_use", "nope")).status_code == 404
+    assert client.get(url.replace("internet_use", "help_topics")).status_code == 404
