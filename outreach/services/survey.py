@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
@@ -123,27 +123,37 @@ def submit(
         return existing
     survey = instrument()
     kept = {q.id: answers[q.id] for q in survey.visible(answers) if answers.get(q.id)}
-    response = SurveyResponse(
-        instrument_id=survey.id,
-        instrument_version=survey.version,
-        channel=channel.value,
-        entered_by_id=entered_by_id,
-        paper_sheet=paper_sheet or None,
-        locale=locale,
-        area_code=_first(kept, "neighbourhood", exclude={"prefer_not"}),
-        age_band=_first(kept, "age_band"),
-        submission_key=key,
-        answers=[SurveyAnswer(question=q, value=v) for q, values in kept.items() for v in values],
-    )
-    db.session.add(response)
-    if delete_draft:
-        db.session.execute(delete(SurveyDraft).where(SurveyDraft.id == delete_draft))
+    row = {
+        "instrument_id": survey.id,
+        "instrument_version": survey.version,
+        "channel": channel.value,
+        "entered_by_id": entered_by_id,
+        "paper_sheet": paper_sheet or None,
+        "locale": locale,
+        "area_code": _first(kept, "neighbourhood", exclude={"prefer_not"}),
+        "age_band": _first(kept, "age_band"),
+        "submission_key": key,
+        "submitted_on": utcnow().date(),
+    }
     try:
+        # Core statements, one transaction: this is the hot path of every submission.
+        response_id = db.session.execute(
+            insert(SurveyResponse).values(row).returning(SurveyResponse.id)
+        ).scalar_one()
+        values = [
+            {"response_id": response_id, "question": q, "value": v}
+            for q, vs in kept.items()
+            for v in vs
+        ]
+        if values:
+            db.session.execute(insert(SurveyAnswer), values)
+        if delete_draft:
+            db.session.execute(delete(SurveyDraft).where(SurveyDraft.id == delete_draft))
         db.session.commit()
     except IntegrityError:
         db.session.rollback()  # the same key won a race a moment ago
         return response_id_for(key) or _reraise()
-    return response.id
+    return response_id
 
 
 def _reraise() -> int:

@@ -63,3 +63,19 @@ def test_unknown_instrument_stops_the_app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(tmp_path))
     with pytest.raises(InstrumentError, match="no instrument with id 'missing'"):
         create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SURVEY_INSTRUMENT": "missing"})
+
+
+def test_a_question_page_is_light_for_slow_phones(client):
+    from outreach.static_files import STATIC_DIR
+    from tests.support.survey_walk import start
+
+    from outreach.services.demo import GEOJSON, STATISTICS
+    from outreach.services.area_import import import_files
+
+    import_files(GEOJSON, STATISTICS, synthetic=True)  # the heaviest page lists 210 towns
+    url = start(client)
+    css = (STATIC_DIR / "css" / "site.css").read_bytes()
+    for page in (url, url.replace("internet_use", "neighbourhood")):
+        html = client.get(page).get_data()
+        assert len(html) + len(css) < 30 * 1024, page
+        assert b"<script" not in html, "the survey needs no JavaScript"

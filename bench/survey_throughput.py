@@ -1,0 +1,193 @@
+"""Survey submissions under concurrent load, beside a bare Flask insert on the same machine.
+
+Usage: python bench/survey_throughput.py [--threads 8] [--surveys 10] [--database-url URL]
+
+Starts gunicorn twice on 127.0.0.1 (Outreach with the Hirakata demo, and bench/bare_app.py),
+then prints, from one run on one machine:
+- the ceiling: a bare Flask endpoint doing one SQLite insert (requests/s, p95);
+- survey submissions: the final "send my answers" POST of complete surveys (per s, p95), and its
+  ratio to the ceiling (target: at least 40 %);
+- the whole web survey, one question per page (surveys/s, requests/s, p95 per request);
+- the weight of a survey page (HTML + CSS, raw and gzipped; target: under 30 KB).
+Every load is bounded by count; nothing leaves the machine.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from http_client import Browser  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(app: str, env: dict, cwd: Path, workers: int) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    command = [str(BIN / "gunicorn"), "-w", str(workers), "--no-control-socket", "-b", f"127.0.0.1:{port}", app]
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+            return process, port
+        except urllib.error.HTTPError:
+            return process, port
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
+
+
+def run_threads(threads: int, work) -> tuple[float, list]:  # noqa: ANN001
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        results = list(pool.map(work, range(threads)))
+    return time.perf_counter() - started, results
+
+
+def answer(browser: Browser, html: str, path: str) -> str:
+    """Choose the first option (first real neighbourhood, 2 for numbers) and continue."""
+    data = {"csrf_token": browser.token(html), "action": "next"}
+    select = re.search(r'<select[^>]*name="answer".*?</select>', html, re.S)
+    if select:
+        data["answer"] = re.findall(r'<option value="([^"]+)"', select.group(0))[2]
+    elif 'type="radio"' in html or 'type="checkbox"' in html:
+        data["answer"] = re.search(r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"', html).group(1)
+    elif 'inputmode="numeric"' in html:
+        data["answer"] = "2"
+    status, location, _ = browser.request("POST", path, data)
+    assert status == 302, (status, path)
+    return location
+
+
+def walk(port: int) -> Browser:
+    """Start a survey and answer every question up to the check page."""
+    browser = Browser(port)
+    _, _, page = browser.request("GET", "/en/survey/")
+    _, location, _ = browser.request("POST", "/en/survey/start", {"csrf_token": browser.token(page)})
+    while "/q/" in location:
+        _, _, html = browser.request("GET", location)
+        location = answer(browser, html, location)
+    return browser
+
+
+def submit(browser: Browser) -> float:
+    _, _, html = browser.request("GET", "/en/survey/check")
+    token = browser.token(html)
+    started = time.perf_counter()
+    status, location, _ = browser.request("POST", "/en/survey/submit", {"csrf_token": token})
+    assert status == 302 and location.endswith("/thanks"), (status, location)
+    return time.perf_counter() - started
+
+
+def bench_ceiling(port: int, threads: int, per_thread: int) -> tuple[float, float]:
+    def work(_: int) -> list[float]:
+        browser = Browser(port)
+        for n in range(per_thread):
+            browser.request("POST", "/insert", {"body": f"row {n}"})
+        return browser.timings
+
+    elapsed, timings = run_threads(threads, work)
+    flat = [t for ts in timings for t in ts]
+    return len(flat) / elapsed, p95(flat)
+
+
+def bench_survey(port: int, threads: int, per_thread: int) -> dict[str, float]:
+    walk_started = time.perf_counter()
+    _, prepared = run_threads(threads, lambda _: [walk(port) for _ in range(per_thread)])
+    walk_elapsed = time.perf_counter() - walk_started
+    requests = [t for browsers in prepared for b in browsers for t in b.timings]
+    elapsed, submits = run_threads(threads, lambda i: [submit(b) for b in prepared[i]])
+    flat = [t for ts in submits for t in ts]
+    return {
+        "submissions_per_s": len(flat) / elapsed, "submit_p95": p95(flat),
+        "surveys_per_s": threads * per_thread / walk_elapsed, "requests_per_s": len(requests) / walk_elapsed,
+        "request_p95": p95(requests), "submitted": len(flat),
+    }
+
+
+def page_weight(port: int) -> tuple[int, int]:
+    browser = walk_one_page(port)
+    html = browser
+    css_path = re.search(r'href="(/static/css/site\.css\?v=[^"]+)"', html).group(1)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{css_path}") as response:  # noqa: S310
+        css = response.read()
+    raw = len(html.encode()) + len(css)
+    return raw, len(gzip.compress(html.encode())) + len(gzip.compress(css))
+
+
+def walk_one_page(port: int) -> str:
+    browser = Browser(port)
+    _, _, page = browser.request("GET", "/en/survey/")
+    _, location, _ = browser.request("POST", "/en/survey/start", {"csrf_token": browser.token(page)})
+    _, _, html = browser.request("GET", location)
+    return html
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--surveys", type=int, default=10, help="complete surveys per thread")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="outreach-bench-"))
+    env = {**os.environ, "OUTREACH_INSTANCE_PATH": str(workdir), "SECRET_KEY": secrets.token_hex(16),
+           "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'outreach.db'}",
+           "BARE_DB": str(workdir / "bare.db")}
+    subprocess.run([str(BIN / "outreach"), "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+    servers = []
+    try:
+        outreach, port = serve("outreach:create_app()", env, BENCH.parent, args.workers)
+        bare, bare_port = serve("bare_app:app", env, BENCH, args.workers)
+        servers = [outreach, bare]
+        report(args, port, bare_port)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def report(args: argparse.Namespace, port: int, bare_port: int) -> None:
+    total = args.threads * args.surveys
+    print(f"# {args.threads} concurrent clients, {total} complete surveys, gunicorn -w {args.workers}")
+    ceiling, ceiling_p95 = bench_ceiling(bare_port, args.threads, max(args.surveys * 5, 50))
+    print(f"bare Flask insert (ceiling):   {ceiling:8.1f} req/s   p95 {ceiling_p95 * 1000:7.1f} ms")
+    result = bench_survey(port, args.threads, args.surveys)
+    ratio = result["submissions_per_s"] / ceiling
+    print(f"survey submissions:            {result['submissions_per_s']:8.1f} /s      p95 {result['submit_p95'] * 1000:7.1f} ms"
+          f"   = {ratio:.0%} of the ceiling (target >= 40 %)")
+    print(f"whole web survey (1 q/page):   {result['surveys_per_s']:8.1f} surveys/s, {result['requests_per_s']:.1f} req/s,"
+          f" p95 {result['request_p95'] * 1000:.1f} ms per request")
+    raw, zipped = page_weight(port)
+    print(f"survey page weight:            {raw / 1024:8.1f} KB HTML+CSS ({zipped / 1024:.1f} KB gzipped; target < 30 KB)")
+    print(f"submitted {result['submitted']} surveys")
+
+
+if __name__ == "__main__":
+    main()
