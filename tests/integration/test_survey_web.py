@@ -38,7 +38,7 @@ def test_translated_question_and_progress(client):
     assert (
         page.h1.get_text() == "過去12か月間に、インターネットをどのくらいの頻度で利用しましたか。"
     )
-    assert page.select_one(".progress").get_text().startswith("質問 1")
+    assert page.select_one(".progress").get_text() == "18問中 1問目"
 
 
 def test_no_internet_skips_online_questions(client):
