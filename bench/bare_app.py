@@ -20,7 +20,7 @@ with _connect() as setup:
 
 
 @app.post("/insert")
-def insert():  # noqa: ANN201
+def insert():
     with _connect() as conn:
         conn.execute("INSERT INTO hits (body) VALUES (?)", (request.form.get("body", ""),))
     return "ok"

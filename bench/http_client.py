@@ -14,7 +14,9 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.timings: list[float] = []
 
-    def request(self, method: str, path: str, data: dict | list | None = None) -> tuple[int, str, str]:
+    def request(
+        self, method: str, path: str, data: dict | list | None = None
+    ) -> tuple[int, str, str]:
         body = urlencode(data or {}, doseq=True) if method == "POST" else None
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         if body is not None:

@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from http_client import Browser  # noqa: E402
+from http_client import Browser
 
 BENCH = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -43,12 +43,22 @@ def free_port() -> int:
 
 def serve(app: str, env: dict, cwd: Path, workers: int) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    command = [str(BIN / "gunicorn"), "-w", str(workers), "--no-control-socket", "-b", f"127.0.0.1:{port}", app]
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        str(BIN / "gunicorn"),
+        "-w",
+        str(workers),
+        "--no-control-socket",
+        "-b",
+        f"127.0.0.1:{port}",
+        app,
+    ]
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
             return process, port
         except urllib.error.HTTPError:
             return process, port
@@ -62,7 +72,7 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
 
 
-def run_threads(threads: int, work) -> tuple[float, list]:  # noqa: ANN001
+def run_threads(threads: int, work) -> tuple[float, list]:
     started = time.perf_counter()
     with ThreadPoolExecutor(threads) as pool:
         results = list(pool.map(work, range(threads)))
@@ -76,11 +86,14 @@ def answer(browser: Browser, html: str, path: str) -> str:
     if select:
         data["answer"] = re.findall(r'<option value="([^"]+)"', select.group(0))[2]
     elif 'type="radio"' in html or 'type="checkbox"' in html:
-        data["answer"] = re.search(r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"', html).group(1)
+        data["answer"] = re.search(
+            r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"', html
+        ).group(1)
     elif 'inputmode="numeric"' in html:
         data["answer"] = "2"
     status, location, _ = browser.request("POST", path, data)
-    assert status == 302, (status, path)
+    if status != 302:
+        raise RuntimeError(f"answering {path} failed with HTTP {status}")
     return location
 
 
@@ -88,7 +101,9 @@ def walk(port: int) -> Browser:
     """Start a survey and answer every question up to the check page."""
     browser = Browser(port)
     _, _, page = browser.request("GET", "/en/survey/")
-    _, location, _ = browser.request("POST", "/en/survey/start", {"csrf_token": browser.token(page)})
+    _, location, _ = browser.request(
+        "POST", "/en/survey/start", {"csrf_token": browser.token(page)}
+    )
     while "/q/" in location:
         _, _, html = browser.request("GET", location)
         location = answer(browser, html, location)
@@ -100,7 +115,8 @@ def submit(browser: Browser) -> float:
     token = browser.token(html)
     started = time.perf_counter()
     status, location, _ = browser.request("POST", "/en/survey/submit", {"csrf_token": token})
-    assert status == 302 and location.endswith("/thanks"), (status, location)
+    if status != 302 or not location.endswith("/thanks"):
+        raise RuntimeError(f"submission failed: HTTP {status} -> {location}")
     return time.perf_counter() - started
 
 
@@ -124,9 +140,12 @@ def bench_survey(port: int, threads: int, per_thread: int) -> dict[str, float]:
     elapsed, submits = run_threads(threads, lambda i: [submit(b) for b in prepared[i]])
     flat = [t for ts in submits for t in ts]
     return {
-        "submissions_per_s": len(flat) / elapsed, "submit_p95": p95(flat),
-        "surveys_per_s": threads * per_thread / walk_elapsed, "requests_per_s": len(requests) / walk_elapsed,
-        "request_p95": p95(requests), "submitted": len(flat),
+        "submissions_per_s": len(flat) / elapsed,
+        "submit_p95": p95(flat),
+        "surveys_per_s": threads * per_thread / walk_elapsed,
+        "requests_per_s": len(requests) / walk_elapsed,
+        "request_p95": p95(requests),
+        "submitted": len(flat),
     }
 
 
@@ -134,7 +153,7 @@ def page_weight(port: int) -> tuple[int, int]:
     browser = walk_one_page(port)
     html = browser
     css_path = re.search(r'href="(/static/css/site\.css\?v=[^"]+)"', html).group(1)
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{css_path}") as response:  # noqa: S310
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{css_path}") as response:
         css = response.read()
     raw = len(html.encode()) + len(css)
     return raw, len(gzip.compress(html.encode())) + len(gzip.compress(css))
@@ -143,7 +162,9 @@ def page_weight(port: int) -> tuple[int, int]:
 def walk_one_page(port: int) -> str:
     browser = Browser(port)
     _, _, page = browser.request("GET", "/en/survey/")
-    _, location, _ = browser.request("POST", "/en/survey/start", {"csrf_token": browser.token(page)})
+    _, location, _ = browser.request(
+        "POST", "/en/survey/start", {"csrf_token": browser.token(page)}
+    )
     _, _, html = browser.request("GET", location)
     return html
 
@@ -156,10 +177,19 @@ def main() -> None:
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="outreach-bench-"))
-    env = {**os.environ, "OUTREACH_INSTANCE_PATH": str(workdir), "SECRET_KEY": secrets.token_hex(16),
-           "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'outreach.db'}",
-           "BARE_DB": str(workdir / "bare.db")}
-    subprocess.run([str(BIN / "outreach"), "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "OUTREACH_INSTANCE_PATH": str(workdir),
+        "SECRET_KEY": secrets.token_hex(16),
+        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'outreach.db'}",
+        "BARE_DB": str(workdir / "bare.db"),
+    }
+    subprocess.run(
+        [str(BIN / "outreach"), "demo", "--no-serve"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     servers = []
     try:
         outreach, port = serve("outreach:create_app()", env, BENCH.parent, args.workers)
@@ -175,17 +205,25 @@ def main() -> None:
 
 def report(args: argparse.Namespace, port: int, bare_port: int) -> None:
     total = args.threads * args.surveys
-    print(f"# {args.threads} concurrent clients, {total} complete surveys, gunicorn -w {args.workers}")
+    print(
+        f"# {args.threads} concurrent clients, {total} complete surveys, gunicorn -w {args.workers}"
+    )
     ceiling, ceiling_p95 = bench_ceiling(bare_port, args.threads, max(args.surveys * 5, 50))
     print(f"bare Flask insert (ceiling):   {ceiling:8.1f} req/s   p95 {ceiling_p95 * 1000:7.1f} ms")
     result = bench_survey(port, args.threads, args.surveys)
     ratio = result["submissions_per_s"] / ceiling
-    print(f"survey submissions:            {result['submissions_per_s']:8.1f} /s      p95 {result['submit_p95'] * 1000:7.1f} ms"
-          f"   = {ratio:.0%} of the ceiling (target >= 40 %)")
-    print(f"whole web survey (1 q/page):   {result['surveys_per_s']:8.1f} surveys/s, {result['requests_per_s']:.1f} req/s,"
-          f" p95 {result['request_p95'] * 1000:.1f} ms per request")
+    print(
+        f"survey submissions:            {result['submissions_per_s']:8.1f} /s      p95 {result['submit_p95'] * 1000:7.1f} ms"
+        f"   = {ratio:.0%} of the ceiling (target >= 40 %)"
+    )
+    print(
+        f"whole web survey (1 q/page):   {result['surveys_per_s']:8.1f} surveys/s, {result['requests_per_s']:.1f} req/s,"
+        f" p95 {result['request_p95'] * 1000:.1f} ms per request"
+    )
     raw, zipped = page_weight(port)
-    print(f"survey page weight:            {raw / 1024:8.1f} KB HTML+CSS ({zipped / 1024:.1f} KB gzipped; target < 30 KB)")
+    print(
+        f"survey page weight:            {raw / 1024:8.1f} KB HTML+CSS ({zipped / 1024:.1f} KB gzipped; target < 30 KB)"
+    )
     print(f"submitted {result['submitted']} surveys")
 
 

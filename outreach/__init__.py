@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 
 import outreach.auth  # noqa: F401 - registers the session loader
-from outreach import access, cli, errors, i18n, security, static_files, survey, ui
+from outreach import access, cli, errors, i18n, security, static_files, support, survey, ui
 from outreach import config as settings
 from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
 from outreach.paths import PACKAGE_DIR, TEMPLATES
@@ -43,6 +43,7 @@ def _init_extensions(app: Flask) -> None:
     errors.init_app(app)
     ui.init_app(app)
     survey.init_app(app)
+    support.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -51,6 +52,9 @@ def _register_blueprints(app: Flask) -> None:
     from outreach.auth.routes import bp as auth_bp
     from outreach.followups.routes import bp as followups_bp
     from outreach.public.routes import bp as public_bp
+    from outreach.support.log_routes import bp as logs_bp
+    from outreach.support.public_routes import bp as help_sessions_bp
+    from outreach.support.session_routes import bp as sessions_bp
     from outreach.survey.contact_routes import bp as contact_bp
     from outreach.survey.entry_routes import bp as entry_bp
     from outreach.survey.routes import bp as survey_bp
@@ -63,3 +67,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(contact_bp, url_prefix="/<lang>")
     app.register_blueprint(entry_bp, url_prefix="/<lang>/entry")
     app.register_blueprint(followups_bp, url_prefix="/<lang>/followups")
+    app.register_blueprint(help_sessions_bp, url_prefix="/<lang>/help-sessions")
+    app.register_blueprint(sessions_bp, url_prefix="/<lang>/volunteer/sessions")
+    app.register_blueprint(logs_bp, url_prefix="/<lang>/volunteer/logs")

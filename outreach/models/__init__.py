@@ -4,6 +4,14 @@ from outreach.models.area import Area, AreaStatistic, Measure
 from outreach.models.audit import AuditEvent
 from outreach.models.base import Base
 from outreach.models.contact import ContactRequest
+from outreach.models.support import (
+    FollowUp,
+    Format,
+    LogOutcome,
+    Outcome,
+    SessionLog,
+    SupportSession,
+)
 from outreach.models.survey import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
 from outreach.models.user import Role, User
 
@@ -14,8 +22,14 @@ __all__ = [
     "Base",
     "Channel",
     "ContactRequest",
+    "FollowUp",
+    "Format",
+    "LogOutcome",
     "Measure",
+    "Outcome",
     "Role",
+    "SessionLog",
+    "SupportSession",
     "SurveyAnswer",
     "SurveyDraft",
     "SurveyResponse",

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
-from outreach.models import ContactRequest, User
+from outreach.models import ContactRequest, FollowUp, User
 from outreach.models.base import utcnow
 from outreach.services import audit
 
@@ -58,6 +58,9 @@ def store(details: ContactDetails, preferred_language: str, submission: str) -> 
     )
     db.session.add(request)
     try:
+        db.session.flush()
+        # i18n-free summary: the queue shows it in the coordinator's language from the source.
+        db.session.add(FollowUp(contact_request_id=request.id, summary=""))
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -82,15 +85,14 @@ def purge_expired() -> int:
     return result.rowcount
 
 
-def open_requests(viewer: User) -> list[OpenContact]:
-    """Unseal the open requests for a coordinator; the viewing itself is audited."""
-    purge_expired()
-    rows = db.session.scalars(select(ContactRequest).order_by(ContactRequest.id)).all()
-    audit.record("contacts.viewed", viewer, None, count=len(rows))
-    db.session.commit()
+def unseal_many(request_ids: list[int]) -> dict[int, OpenContact]:
+    """Decrypt these requests (callers check the viewer may see them, and audit it)."""
+    if not request_ids:
+        return {}
+    rows = db.session.scalars(select(ContactRequest).where(ContactRequest.id.in_(request_ids)))
     fernet = _fernet()
-    return [
-        OpenContact(
+    return {
+        r.id: OpenContact(
             r.id,
             r.created_at,
             r.purge_after,
@@ -98,7 +100,7 @@ def open_requests(viewer: User) -> list[OpenContact]:
             ContactDetails(**json.loads(fernet.decrypt(r.sealed.encode()))),
         )
         for r in rows
-    ]
+    }
 
 
 def close(request_id: int, actor: User) -> bool:

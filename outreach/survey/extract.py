@@ -1,4 +1,4 @@
-"""Babel extractor for instrument files: question, hint, error and option texts go to the catalog."""
+"""Babel extractor for forms/: survey question, hint, error and option texts, and list items."""
 
 import tomllib
 from collections.abc import Iterator
@@ -28,3 +28,5 @@ def extract_instrument(
         for option in question.get("options", []):
             note = f"survey question {question['id']}: option {option['id']}"
             yield line_of(option["text"]), "gettext", option["text"], [note]
+    for topic in data.get("topics", []):
+        yield line_of(topic["text"]), "gettext", topic["text"], [f"support topic {topic['id']}"]

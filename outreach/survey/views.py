@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from outreach.i18n import current_locale
-from outreach.services import areas
+from outreach.services import areas, sessions
+from outreach.support import views as support_views
 from outreach.survey.area_choices import grouped
 from outreach.survey.fields import option_labels
 from outreach.survey.forms import POSTAL_PREFIX
@@ -81,7 +82,11 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
         topics += [t for t in TOPICS_FOR_BARRIER.get(barrier, []) if t not in topics]
     topic_labels = option_labels(survey.question("help_topics"))
     language_labels = option_labels(survey.question("help_language"))
+    area = next(iter(answers.get("neighbourhood", [])), None)
+    nearby = sessions.for_resident(topics, answers.get("help_language", []), area)
     return {
+        "sessions": nearby,
+        **support_views.listing_context(),
         "topics": [topic_labels[t] for t in topics if t in topic_labels],
         "languages": [
             language_labels[v] for v in answers.get("help_language", []) if v in language_labels

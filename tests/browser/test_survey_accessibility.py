@@ -7,6 +7,7 @@ from outreach.i18n.locales import LOCALES
 from tests.browser.helpers import REFLOW_VIEWPORT, Tab, reflow_problems, run_axe
 from tests.browser.server import LiveServer
 from tests.browser.survey_pages import (
+    INSTRUMENT,
     MAX_QUESTIONS,
     NEXT,
     SAVE,
@@ -56,10 +57,15 @@ def _questions(audit: Audit) -> None:
     press_and_load(audit.page, START)
     press_and_load(audit.page, NEXT)
     audit.check_errors_shown("first question answered with nothing")
+    seen: list[str] = []
     for _ in range(MAX_QUESTIONS):
         asked = question_id(audit.page)
         if asked is None:
+            missed = [q.id for q in INSTRUMENT.questions if q.id not in seen]
+            if missed:
+                audit.problems.append(f"these answers show every question, yet not {missed}")
             return
+        seen.append(asked)
         audit.check(f"question {asked}")
         answer(audit.page)
         press_and_load(audit.page, NEXT)

@@ -42,8 +42,21 @@ EXPECTED = {
     "survey.assist": ("GET", {VOL, COORD, ADMIN}),
     "contact.contact": ("GET", EVERYONE),
     "entry.new": ("GET", {VOL, COORD, ADMIN}),
-    "followups.contact_list": ("GET", {COORD}),
-    "followups.contact_close": ("POST", {COORD}),
+    "followups.queue": ("GET", {COORD, VOL}),
+    "followups.assign": ("POST", {COORD}),
+    "followups.close": ("POST", {COORD, VOL}),
+    "help_sessions.listing": ("GET", EVERYONE),
+    "help_sessions.ical": ("GET", EVERYONE),
+    "sessions.manage": ("GET", {COORD, VOL}),
+    "sessions.new": ("GET", {COORD, VOL}),
+    "sessions.edit": ("GET", {COORD, VOL}),
+    "sessions.cancel": ("POST", {COORD, VOL}),
+    "logs.new": ("GET", {COORD, VOL}),
+    "logs.saved": ("GET", {COORD, VOL}),
+    "logs.listing": ("GET", {COORD, VOL}),
+    "logs.edit": ("GET", {COORD, VOL}),
+    "logs.export": ("GET", {COORD}),
+    "logs.summary": ("GET", {ADMIN, STAFF, COORD}),
 }
 ROLES = sorted(EVERYONE)
 
@@ -66,7 +79,9 @@ def _url(app, endpoint: str, target_user_id: int) -> str:
         "code": "T001",
         "filename": "css/site.css",
         "question_id": "internet_use",
-        "request_id": 1,
+        "follow_up_id": 1,
+        "session_id": 1,
+        "log_id": 1,
     }
     with app.test_request_context():
         from flask import url_for

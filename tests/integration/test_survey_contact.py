@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import func, inspect, select
 
 from outreach.extensions import db
-from outreach.models import AuditEvent, ContactRequest
+from outreach.models import AuditEvent, ContactRequest, FollowUp
 from outreach.models.base import utcnow
 from outreach.services import contacts
 from tests.integration.test_areas_pages import load_tiny
@@ -65,25 +65,49 @@ def test_contact_form_needs_a_finished_survey(client):
     assert client.get("/en/survey/contact").headers["Location"] == "/en/survey/"
 
 
-def test_only_coordinators_read_and_close(app, client, login):
-    answer_survey(client)
-    client.post("/en/survey/contact", data=DETAILS)
-    coordinator = app.test_client()
+def signed_in(app, role: str, email: str):
     from outreach.services import users
     from tests.conftest import PASSWORD
 
-    user = users.create_user("coord@example.jp", "C", "coordinator", PASSWORD)
+    user = users.create_user(email, email.split("@")[0], role, PASSWORD)
     users.commit()
-    coordinator.post("/en/login", data={"email": user.email, "password": PASSWORD})
-    page = soup(coordinator.get("/en/followups/contacts"))
-    assert page.select_one(".request h2").get_text() == "枚方 花子"
+    browser = app.test_client()
+    browser.post("/en/login", data={"email": email, "password": PASSWORD})
+    return browser, user
+
+
+def test_consent_joins_the_follow_up_queue(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    volunteer, helper = signed_in(app, "volunteer", "vol@example.jp")
+    page = soup(coordinator.get("/en/followups/"))
+    assert page.select_one(".request h2").get_text(strip=True) == "枚方 花子"
     assert "072-841-0000" in page.get_text()
-    actions = list(db.session.scalars(select(AuditEvent.action)))
-    assert "contacts.viewed" in actions
-    request_id = db.session.scalar(select(ContactRequest.id))
-    coordinator.post(f"/en/followups/contacts/{request_id}/close")
+    assert "枚方 花子" not in volunteer.get("/en/followups/").get_data(as_text=True), "not assigned yet"
+    follow_up = db.session.scalar(select(FollowUp))
+    coordinator.post(f"/en/followups/{follow_up.id}/assign", data={"volunteer": helper.id})
+    assert "072-841-0000" in volunteer.get("/en/followups/").get_data(as_text=True)
+    assert "followups.viewed" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_closing_the_follow_up_deletes_the_contact(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    follow_up = db.session.scalar(select(FollowUp))
+    coordinator.post(f"/en/followups/{follow_up.id}/close")
     assert count() == 0
+    assert db.session.scalar(select(func.count(FollowUp.id))) == 0
     assert "contacts.closed" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+def test_staff_and_admin_cannot_see_contacts(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    for role in ("staff", "admin"):
+        browser, _ = signed_in(app, role, f"{role}@example.jp")
+        assert browser.get("/en/followups/").status_code == 403
 
 
 def test_details_are_purged_after_the_retention_period(client):

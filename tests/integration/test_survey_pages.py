@@ -66,11 +66,10 @@ def test_unknown_instrument_stops_the_app(database_url, tmp_path, monkeypatch):
 
 
 def test_a_question_page_is_light_for_slow_phones(client):
+    from outreach.services.area_import import import_files
+    from outreach.services.demo import GEOJSON, STATISTICS
     from outreach.static_files import STATIC_DIR
     from tests.support.survey_walk import start
-
-    from outreach.services.demo import GEOJSON, STATISTICS
-    from outreach.services.area_import import import_files
 
     import_files(GEOJSON, STATISTICS, synthetic=True)  # the heaviest page lists 210 towns
     url = start(client)

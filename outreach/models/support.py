@@ -1,0 +1,115 @@
+"""In-person help: sessions published to residents, logs of what happened, and follow-ups."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from outreach.models.base import Base, Timestamped, utcnow
+
+
+class Format(StrEnum):
+    HELP_DESK = "help_desk"
+    CLASS = "class"
+    HOME_VISIT = "home_visit"
+    PHONE = "phone"
+    ONLINE = "online"
+
+
+class Outcome(StrEnum):
+    RESOLVED = "resolved"
+    PARTLY = "partly"
+    REFERRED = "referred"
+
+
+class SupportSession(Timestamped, Base):
+    """A help desk, class or visit slot announced to residents."""
+
+    __tablename__ = "support_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    format: Mapped[str] = mapped_column(String(20))
+    venue_name: Mapped[str] = mapped_column(String(200), default="")
+    venue_address: Mapped[str] = mapped_column(String(300), default="")
+    step_free: Mapped[bool] = mapped_column(default=False)
+    hearing_loop: Mapped[bool] = mapped_column(default=False)
+    parking: Mapped[bool] = mapped_column(default=False)
+    area_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    #: Topic ids from forms/lists/support-topics.toml.
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Language ids as in the survey (ja, ja_easy, en, zh, ko, vi, ne, pt, other).
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    capacity: Mapped[int | None]
+    booking_required: Mapped[bool] = mapped_column(default=False)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    #: Shown to residents, e.g. "Bring your My Number card".
+    public_note: Mapped[str] = mapped_column(String(500), default="")
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    #: When a session is moved, the time it was first announced for, so the page can say so.
+    moved_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SessionLog(Timestamped, Base):
+    """What happened at one session. No resident names: counts, topics and outcomes only."""
+
+    __tablename__ = "session_logs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("support_sessions.id"))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    duration_minutes: Mapped[int]
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    area_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    format: Mapped[str] = mapped_column(String(20))
+    people_under_65: Mapped[int] = mapped_column(default=0)
+    people_65_74: Mapped[int] = mapped_column(default=0)
+    people_75_plus: Mapped[int] = mapped_column(default=0)
+    people_age_unknown: Mapped[int] = mapped_column(default=0)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Free text for the team; refused when it looks like a phone number, email or My Number.
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: Hash of the form's one-time key: a retried or double submission finds the first log.
+    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    outcomes: Mapped[list["LogOutcome"]] = relationship(
+        back_populates="log", cascade="all, delete-orphan", order_by="LogOutcome.id"
+    )
+
+
+class LogOutcome(Base):
+    """One topic worked on at a session, and how it ended."""
+
+    __tablename__ = "log_outcomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_id: Mapped[int] = mapped_column(
+        ForeignKey("session_logs.id", ondelete="CASCADE"), index=True
+    )
+    topic: Mapped[str] = mapped_column(String(40), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))
+
+    log: Mapped[SessionLog] = relationship(back_populates="outcomes")
+
+
+class FollowUp(Timestamped, Base):
+    """Someone to help again: flagged in a session log, or a survey consent to be contacted."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_id: Mapped[int | None] = mapped_column(ForeignKey("session_logs.id", ondelete="CASCADE"))
+    #: The survey consent; deleting it (on closing, or at the end of retention) deletes this row.
+    contact_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact_requests.id", ondelete="CASCADE"), unique=True
+    )
+    #: What the help is about, without personal details.
+    summary: Mapped[str] = mapped_column(String(500), default="")
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

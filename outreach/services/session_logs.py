@@ -1,0 +1,218 @@
+"""Session logs: written once per form, edited within a window, corrected by coordinators."""
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from outreach.extensions import db
+from outreach.models import FollowUp, LogOutcome, Role, SessionLog, User
+from outreach.models.base import utcnow
+from outreach.services import audit
+
+FIELDS = (
+    "session_id",
+    "held_on",
+    "duration_minutes",
+    "venue",
+    "area_code",
+    "format",
+    "people_under_65",
+    "people_65_74",
+    "people_75_plus",
+    "people_age_unknown",
+    "languages",
+    "note",
+)
+
+
+@dataclass
+class LogData:
+    values: dict[str, Any]
+    #: (topic id, outcome) pairs
+    outcomes: list[tuple[str, str]]
+    follow_up: str = ""
+
+
+def key_for(form_key: str) -> str:
+    return hashlib.sha256(form_key.encode()).hexdigest()
+
+
+def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:
+    """Store a log once per form key; returns (log id, created). A resent form finds the first."""
+    key = key_for(form_key)
+    existing = db.session.scalar(select(SessionLog.id).where(SessionLog.submission_key == key))
+    if existing:
+        return existing, False
+    log = SessionLog(volunteer_id=volunteer.id, submission_key=key, **_values(data))
+    log.outcomes = [LogOutcome(topic=t, outcome=o) for t, o in data.outcomes]
+    db.session.add(log)
+    try:
+        db.session.flush()
+        if data.follow_up:
+            db.session.add(FollowUp(log_id=log.id, summary=data.follow_up))
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return db.session.scalar(
+            select(SessionLog.id).where(SessionLog.submission_key == key)
+        ), False
+    return log.id, True
+
+
+def _values(data: LogData) -> dict[str, Any]:
+    return {k: data.values[k] for k in FIELDS}
+
+
+def get(log_id: int) -> SessionLog | None:
+    return db.session.get(SessionLog, log_id)
+
+
+def edit_window() -> timedelta:
+    return timedelta(days=current_app.config["LOG_EDIT_DAYS"])
+
+
+def can_view(log: SessionLog, user: User) -> bool:
+    return user.role in (Role.COORDINATOR, Role.ADMIN) or log.volunteer_id == user.id
+
+
+def can_edit(log: SessionLog, user: User) -> bool:
+    """Coordinators may always correct; a volunteer may edit their own log for a while."""
+    if user.role == Role.COORDINATOR:
+        return True
+    created = (
+        log.created_at if log.created_at.tzinfo else log.created_at.replace(tzinfo=utcnow().tzinfo)
+    )
+    return log.volunteer_id == user.id and utcnow() - created <= edit_window()
+
+
+def update(log: SessionLog, data: LogData, actor: User) -> None:
+    """Apply an edit; every field that changed goes to the audit log."""
+    changes = {
+        k: [_plain(getattr(log, k)), _plain(v)]
+        for k, v in _values(data).items()
+        if getattr(log, k) != v
+    }
+    old_outcomes = sorted((o.topic, o.outcome) for o in log.outcomes)
+    if old_outcomes != sorted(data.outcomes):
+        changes["outcomes"] = [old_outcomes, sorted(data.outcomes)]
+        log.outcomes = [LogOutcome(topic=t, outcome=o) for t, o in data.outcomes]
+    for key, value in _values(data).items():
+        setattr(log, key, value)
+    log.updated_at = utcnow()
+    action = "log.corrected" if actor.id != log.volunteer_id else "log.edited"
+    audit.record(action, actor, ("session_log", log.id), changes=changes)
+    db.session.commit()
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def listing(
+    volunteer: User | None, start: date | None = None, end: date | None = None, area: str = ""
+) -> list[SessionLog]:
+    """Logs newest first: one volunteer's, or everyone's (volunteer=None), within the filters."""
+    query = select(SessionLog)
+    if volunteer is not None:
+        query = query.where(SessionLog.volunteer_id == volunteer.id)
+    if start:
+        query = query.where(SessionLog.held_on >= start)
+    if end:
+        query = query.where(SessionLog.held_on <= end)
+    if area:
+        query = query.where(SessionLog.area_code == area)
+    return list(db.session.scalars(query.order_by(SessionLog.held_on.desc(), SessionLog.id.desc())))
+
+
+CSV_COLUMNS = (
+    "log_id",
+    "held_on",
+    "duration_minutes",
+    "format",
+    "area_code",
+    "venue",
+    "people_under_65",
+    "people_65_74",
+    "people_75_plus",
+    "people_age_unknown",
+    "languages",
+    "topic_outcomes",
+    "volunteer_id",
+)
+
+
+def export_csv(logs: list[SessionLog], actor: User, filters: dict[str, str]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel in Japan opens it correctly. Audited."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for log in logs:
+        writer.writerow(
+            [
+                log.id,
+                log.held_on.isoformat(),
+                log.duration_minutes,
+                log.format,
+                log.area_code or "",
+                log.venue,
+                log.people_under_65,
+                log.people_65_74,
+                log.people_75_plus,
+                log.people_age_unknown,
+                " ".join(log.languages),
+                " ".join(f"{o.topic}:{o.outcome}" for o in log.outcomes),
+                log.volunteer_id,
+            ]
+        )
+    audit.record("export.session_logs", actor, None, rows=len(logs), **filters)
+    db.session.commit()
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+@dataclass
+class Totals:
+    sessions: int
+    people: int
+    minutes: int
+
+
+def totals_by(
+    dimension: str, start: date | None = None, end: date | None = None
+) -> list[tuple[str, Totals]]:
+    """Aggregates for policy staff (no single log is shown): by month, area or format."""
+    people = (
+        SessionLog.people_under_65
+        + SessionLog.people_65_74
+        + SessionLog.people_75_plus
+        + SessionLog.people_age_unknown
+    )
+    key = {
+        "area": func.coalesce(SessionLog.area_code, ""),
+        "format": SessionLog.format,
+        "month": func.substr(func.cast(SessionLog.held_on, db.String), 1, 7),
+    }[dimension]
+    query = select(
+        key, func.count(SessionLog.id), func.sum(people), func.sum(SessionLog.duration_minutes)
+    )
+    if start:
+        query = query.where(SessionLog.held_on >= start)
+    if end:
+        query = query.where(SessionLog.held_on <= end)
+    rows = db.session.execute(query.group_by(key).order_by(key)).all()
+    return [(k, Totals(n, int(p or 0), int(m or 0))) for k, n, p, m in rows]
+
+
+def outcomes_by_topic() -> list[tuple[str, str, int]]:
+    rows = db.session.execute(
+        select(LogOutcome.topic, LogOutcome.outcome, func.count(LogOutcome.id))
+        .group_by(LogOutcome.topic, LogOutcome.outcome)
+        .order_by(LogOutcome.topic, LogOutcome.outcome)
+    ).all()
+    return [(t, o, n) for t, o, n in rows]

@@ -1,0 +1,223 @@
+"""Forms for announcing sessions and logging them (built at run time: topics are a maintained list)."""
+
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.fields import IntegerField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from outreach.models import Format, Outcome
+from outreach.support.privacy import personal_detail
+from outreach.survey.fields import MultiCheckboxField
+from outreach.survey.forms import LANGUAGE_CHOICES
+
+FORMAT_LABELS = {
+    Format.HELP_DESK: _l("Help desk"),
+    Format.CLASS: _l("Group class"),
+    Format.HOME_VISIT: _l("Home visit"),
+    Format.PHONE: _l("Phone help"),
+    Format.ONLINE: _l("Online"),
+}
+OUTCOME_LABELS = {
+    Outcome.RESOLVED: _l("Resolved"),
+    Outcome.PARTLY: _l("Partly"),
+    Outcome.REFERRED: _l("Referred elsewhere"),
+}
+PERSONAL_DETAIL_MESSAGES = {
+    "phone": _l(
+        "This looks like a phone number. Do not write personal details here; remove it and save again."
+    ),
+    "email": _l(
+        "This looks like an email address. Do not write personal details here; remove it and save again."
+    ),
+    "my_number": _l(
+        "This looks like a My Number (12 digits). Never write it here; remove it and save again."
+    ),
+}
+
+
+def no_personal_details(form: FlaskForm, field: Any) -> None:
+    reason = personal_detail(field.data or "")
+    if reason:
+        raise ValidationError(PERSONAL_DETAIL_MESSAGES[reason])
+
+
+def topic_choices() -> list[SelectChoice]:
+    return [SelectChoice(t.id, t.label) for t in current_app.extensions["outreach_topics"]]
+
+
+def format_choices() -> list[SelectChoice]:
+    return [SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()]
+
+
+def language_choices() -> list[SelectChoice]:
+    return [SelectChoice(v, label) for v, label in LANGUAGE_CHOICES]
+
+
+def _count(label: Any) -> IntegerField:
+    return IntegerField(
+        label,
+        default=0,
+        validators=[
+            InputRequired(_l("Enter a number (0 if none).")),
+            NumberRange(0, 500, _l("Enter a number from 0 to 500.")),
+        ],
+        render_kw={"inputmode": "numeric", "class": "input-count"},
+    )
+
+
+class SessionForm(FlaskForm):
+    day = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date."))])
+    start_time = TimeField(
+        _l("Starts at"), validators=[DataRequired(_l("Enter the start time, like 10:00."))]
+    )
+    end_time = TimeField(
+        _l("Ends at"), validators=[DataRequired(_l("Enter the end time, like 12:00."))]
+    )
+    format = RadioField(_l("Format"), validators=[DataRequired(_l("Choose a format."))])
+    venue_name = StringField(
+        _l("Venue"),
+        description=_l("For example: Hirakata City Hall, room 3."),
+        validators=[Length(max=200)],
+    )
+    venue_address = StringField(_l("Venue address"), validators=[Length(max=300)])
+    step_free = BooleanField(_l("Step-free access"))
+    hearing_loop = BooleanField(_l("Hearing loop"))
+    parking = BooleanField(_l("Parking"))
+    area_code = SelectField(_l("Neighbourhood"), validate_choice=False)
+    topics = MultiCheckboxField(
+        _l("Topics"),
+        validate_choice=True,
+        validators=[DataRequired(_l("Choose at least one topic."))],
+    )
+    languages = MultiCheckboxField(
+        _l("Languages offered"),
+        validate_choice=True,
+        validators=[DataRequired(_l("Choose at least one language."))],
+    )
+    capacity = IntegerField(
+        _l("Places"),
+        description=_l("Leave empty if there is no limit."),
+        validators=[Optional(), NumberRange(1, 500, _l("Enter a number from 1 to 500."))],
+        render_kw={"inputmode": "numeric"},
+    )
+    booking_required = BooleanField(_l("Booking needed"))
+    contact = StringField(
+        _l("How to book or ask"),
+        description=_l("A public phone number or office, not a private one."),
+        validators=[Length(max=200)],
+    )
+    public_note = TextAreaField(
+        _l("Note for residents"),
+        description=_l("For example: bring your smartphone and your My Number card."),
+        validators=[Length(max=500)],
+        render_kw={"rows": 3},
+    )
+
+    def validate_end_time(self, field: Any) -> None:
+        if self.start_time.data and field.data and field.data <= self.start_time.data:
+            raise ValidationError(_l("The end time must be after the start time."))
+
+
+def session_form(area_choices: list, **kwargs: Any) -> SessionForm:
+    form = SessionForm(**kwargs)
+    form.format.choices = format_choices()
+    form.topics.choices = topic_choices()
+    form.languages.choices = language_choices()
+    form.area_code.choices = area_choices
+    return form
+
+
+class LogFormBase(FlaskForm):
+    submission_key = HiddenField()
+    session_id = HiddenField()
+    held_on = DateField(
+        _l("Date"),
+        default=date.today,
+        validators=[DataRequired(_l("Enter the date of the session."))],
+    )
+    duration_minutes = IntegerField(
+        _l("Length in minutes"),
+        default=60,
+        validators=[
+            InputRequired(_l("Enter how long the session took, in minutes.")),
+            NumberRange(1, 600, _l("Enter a number of minutes from 1 to 600.")),
+        ],
+        render_kw={"inputmode": "numeric"},
+    )
+    format = RadioField(_l("Format"), validators=[DataRequired(_l("Choose a format."))])
+    venue = StringField(_l("Venue"), validators=[Length(max=200)])
+    area_code = SelectField(_l("Neighbourhood"), validate_choice=False)
+    people_under_65 = _count(_l("People helped, under 65"))
+    people_65_74 = _count(_l("People helped, 65 to 74"))
+    people_75_plus = _count(_l("People helped, 75 and over"))
+    people_age_unknown = _count(_l("People helped, age not known"))
+    languages = MultiCheckboxField(_l("Languages used"), validate_choice=True)
+    follow_up = BooleanField(_l("Someone needs a follow-up"))
+    follow_up_about = StringField(
+        _l("What the follow-up is about"),
+        description=_l("No names or contact details."),
+        validators=[Length(max=200), no_personal_details],
+    )
+    note = TextAreaField(
+        _l("Note for the team"),
+        description=_l("No names, phone numbers, addresses or My Numbers."),
+        validators=[Length(max=1000), no_personal_details],
+        render_kw={"rows": 3},
+    )
+
+    def validate_people_age_unknown(self, field: Any) -> None:
+        counts = [
+            self.people_under_65.data,
+            self.people_65_74.data,
+            self.people_75_plus.data,
+            field.data,
+        ]
+        if all(isinstance(c, int) for c in counts) and sum(counts) == 0:
+            raise ValidationError(_l("Count at least one person helped."))
+
+    def topic_fields(self) -> list[Any]:
+        return [self[f"topic_{t.id}"] for t in current_app.extensions["outreach_topics"]]
+
+    def outcomes(self) -> list[tuple[str, str]]:
+        return [(f.name.removeprefix("topic_"), f.data) for f in self.topic_fields() if f.data]
+
+
+def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
+    """The log form with one outcome choice per maintained topic."""
+    outcome_choices = [
+        SelectChoice("", _l("Not covered")),
+        *(SelectChoice(o.value, label) for o, label in OUTCOME_LABELS.items()),
+    ]
+    fields = {
+        f"topic_{t.id}": SelectField(
+            t.label, choices=outcome_choices, validate_choice=True, default=""
+        )
+        for t in current_app.extensions["outreach_topics"]
+    }
+    form = type("LogForm", (LogFormBase,), fields)(**kwargs)
+    form.format.choices = format_choices()
+    form.languages.choices = language_choices()
+    form.area_code.choices = area_choices
+    return form

@@ -1,0 +1,99 @@
+"""Volunteers and coordinators announce sessions, change, move or cancel them."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from outreach.access import allow
+from outreach.admin.forms import ConfirmForm
+from outreach.models import Role
+from outreach.services import sessions
+from outreach.support import views
+from outreach.support.forms import session_form
+
+bp = Blueprint("sessions", __name__)
+ORGANISERS = allow(Role.VOLUNTEER, Role.COORDINATOR)
+
+
+def _editable_or_403(session_id: int):
+    session = sessions.get(session_id) or abort(404)
+    me = current_user._get_current_object()
+    if me.role != Role.COORDINATOR and session.created_by_id != me.id:
+        abort(403)
+    return session
+
+
+def _form_values(form) -> dict:
+    return {key: getattr(form, key).data for key in sessions.EDITABLE} | {
+        "area_code": form.area_code.data or None,
+    }
+
+
+@bp.route("/")
+@ORGANISERS
+def manage():
+    me = current_user._get_current_object()
+    found = sessions.managed_by(me, everyone=me.role == Role.COORDINATOR)
+    return render_template(
+        "support/manage.html", sessions=found, form=ConfirmForm(), **views.listing_context()
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@ORGANISERS
+def new():
+    form = session_form(views.area_choices(_("No neighbourhood (phone or online)")))
+    if form.validate_on_submit():
+        created = sessions.create(
+            _form_values(form),
+            sessions.at(form.day.data, form.start_time.data),
+            sessions.at(form.day.data, form.end_time.data),
+            current_user._get_current_object(),
+        )
+        flash(_("The session is published. Residents can see it now."))
+        return redirect(url_for("sessions.manage", _anchor=f"session-{created.id}"))
+    return render_template("support/session_form.html", form=form, editing=None)
+
+
+@bp.route("/<int:session_id>/edit", methods=["GET", "POST"])
+@ORGANISERS
+def edit(session_id: int):
+    session = _editable_or_403(session_id)
+    start, end = sessions.local(session.starts_at), sessions.local(session.ends_at)
+    data = {k: getattr(session, k) for k in sessions.EDITABLE} | {
+        "day": start.date(),
+        "start_time": start.time(),
+        "end_time": end.time(),
+        "area_code": session.area_code or "",
+    }
+    form = session_form(
+        views.area_choices(_("No neighbourhood (phone or online)")),
+        data=None if request.method == "POST" else data,
+    )
+    if form.validate_on_submit():
+        sessions.update(
+            session,
+            _form_values(form),
+            sessions.at(form.day.data, form.start_time.data),
+            sessions.at(form.day.data, form.end_time.data),
+            current_user._get_current_object(),
+        )
+        flash(_("The session is updated. Residents see the change now."))
+        return redirect(url_for("sessions.manage"))
+    return render_template("support/session_form.html", form=form, editing=session)
+
+
+@bp.route("/<int:session_id>/cancel", methods=["POST"])
+@ORGANISERS
+def cancel(session_id: int):
+    session = _editable_or_403(session_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    cancelled = not session.cancelled
+    sessions.set_cancelled(session, cancelled, current_user._get_current_object())
+    flash(
+        _("The session is marked as cancelled on the public list.")
+        if cancelled
+        else _("The session is back on.")
+    )
+    return redirect(url_for("sessions.manage"))

@@ -1,0 +1,115 @@
+"""What support pages show: sessions in the reader's language, filters from the query string."""
+
+from datetime import date
+from typing import Any
+
+from flask import current_app, request
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, Form, SelectField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Optional
+
+from outreach.i18n import current_locale
+from outreach.services import areas
+from outreach.services.sessions import Filters, local
+from outreach.support.forms import FORMAT_LABELS
+from outreach.survey.area_choices import grouped
+from outreach.survey.forms import LANGUAGE_CHOICES
+
+LANGUAGES = dict(LANGUAGE_CHOICES)
+
+
+def area_choices(empty_label: str) -> list[SelectChoice]:
+    japanese = current_locale().babel.startswith("ja")
+    return [SelectChoice("", empty_label), *grouped(areas.names(), japanese)]
+
+
+def area_names() -> dict[str, str]:
+    japanese = current_locale().babel.startswith("ja")
+    return {
+        a.code: a.name_ja if japanese or not a.name_romaji else f"{a.name_romaji} ({a.name_ja})"
+        for a in areas.names()
+    }
+
+
+def topic_labels() -> dict[str, Any]:
+    return {t.id: t.label for t in current_app.extensions["outreach_topics"]}
+
+
+class FilterForm(Form):
+    """A GET form: filters live in the URL, so a filtered list is a link residents can share."""
+
+    area = SelectField(_l("Neighbourhood"), validate_choice=False)
+    topic = SelectField(_l("Topic"), validate_choice=False)
+    language = SelectField(_l("Language"), validate_choice=False)
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("Until"), validators=[Optional()])
+
+
+def filter_form() -> FilterForm:
+    form = FilterForm(request.args)
+    form.area.choices = area_choices(gettext("All neighbourhoods"))
+    form.topic.choices = [SelectChoice("", gettext("All topics"))] + [
+        SelectChoice(k, v) for k, v in topic_labels().items()
+    ]
+    form.language.choices = [SelectChoice("", gettext("All languages"))] + [
+        SelectChoice(k, v) for k, v in LANGUAGES.items()
+    ]
+    form.validate()  # only to turn text into dates; a bad date is ignored, not an error page
+    return form
+
+
+def filters_from(form: FilterForm) -> Filters:
+    """Unknown values are ignored rather than refused: a stale shared link still shows sessions."""
+    known_areas = areas.known_codes()
+    return Filters(
+        area=form.area.data if form.area.data in known_areas else "",
+        topic=form.topic.data if form.topic.data in topic_labels() else "",
+        language=form.language.data if form.language.data in LANGUAGES else "",
+        date_from=form.date_from.data if isinstance(form.date_from.data, date) else None,
+        date_to=form.date_to.data if isinstance(form.date_to.data, date) else None,
+    )
+
+
+def describe(session: Any) -> tuple[str, str, str]:
+    """Summary, description and location of a session, as plain text in the reader's language."""
+    topics, names = topic_labels(), area_names()
+    summary = str(FORMAT_LABELS.get(session.format, session.format))
+    if session.cancelled:
+        summary = gettext("Cancelled: %(name)s", name=summary)
+    lines = [
+        gettext(
+            "Topics: %(topics)s", topics=", ".join(str(topics.get(t, t)) for t in session.topics)
+        ),
+        gettext(
+            "Languages: %(languages)s",
+            languages=", ".join(str(LANGUAGES.get(x, x)) for x in session.languages),
+        ),
+    ]
+    if session.contact:
+        lines.append(gettext("How to book or ask: %(contact)s", contact=session.contact))
+    if session.public_note:
+        lines.append(session.public_note)
+    place = ", ".join(
+        p
+        for p in (session.venue_name, session.venue_address, names.get(session.area_code or "", ""))
+        if p
+    )
+    return summary, "\n".join(lines), place
+
+
+def when(session: Any) -> str:
+    start, end = local(session.starts_at), local(session.ends_at)
+    return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M}"
+
+
+def listing_context() -> dict[str, Any]:
+    """Names a session card needs, in the reader's language."""
+    return {
+        "area_names": area_names(),
+        "topics": topic_labels(),
+        "languages": LANGUAGES,
+        "when": when,
+        "local_time": lambda m: f"{local(m):%Y-%m-%d %H:%M}",
+    }
