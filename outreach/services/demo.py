@@ -8,7 +8,7 @@ from flask import current_app
 
 from outreach.models import Role
 from outreach.paths import PACKAGE_DIR
-from outreach.services import areas, users
+from outreach.services import areas, demo_support, users
 from outreach.services.area_import import apply_import, plan_import
 
 DATA = PACKAGE_DIR / "demo" / "data"
@@ -34,11 +34,14 @@ def load() -> None:
     """Load everything in one transaction; the generated passwords go to the instance folder."""
     plan = plan_import(GEOJSON.read_text(encoding="utf-8"), STATISTICS.read_text(encoding="utf-8"))
     apply_import(plan, synthetic=True)
-    passwords = {}
+    passwords, accounts = {}, {}
     for role, (email, name) in ACCOUNTS.items():
         passwords[email] = f"demo-{secrets.token_hex(6)}"
-        users.create_user(email, name, role, passwords[email])
+        accounts[role] = users.create_user(email, name, role, passwords[email])
     users.commit()
+    demo_support.load(
+        accounts[Role.VOLUNTEER], accounts[Role.COORDINATOR], [a.code for a in plan.areas]
+    )
     path = _accounts_file()
     path.write_text(json.dumps(passwords, indent=1))
     path.chmod(0o600)

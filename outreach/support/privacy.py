@@ -7,7 +7,8 @@ _PHONE = re.compile(r"(?<!\d)0\d{1,4}[-\s()（）ー－]*\d{1,4}[-\s()（）ー�
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # My Number: 12 digits, possibly in groups of four.
 _MY_NUMBER = re.compile(r"(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９＠．－", "0123456789@.-")
+# Full-width digits and the many dashes a Japanese keyboard or a copied text may contain.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＠．－−‐‑–—ー（）", "0123456789@.-------()")
 
 
 def personal_detail(text: str) -> str | None:

@@ -87,11 +87,10 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
     return {
         "sessions": nearby,
         **support_views.listing_context(),
-        "topics": [topic_labels[t] for t in topics if t in topic_labels],
-        "languages": [
+        "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
+        "wanted_languages": [
             language_labels[v] for v in answers.get("help_language", []) if v in language_labels
         ],
-        "formats": answers.get("help_format", []),
         "help_line": current_app.config["HELP_LINE"],
     }
 

@@ -33,7 +33,8 @@ def demo_area_code() -> str:
 
 
 def _samples() -> dict[str, object]:
-    return {"code": demo_area_code(), "user_id": 1}
+    # The demo loads sessions and logs, so the first of each exists.
+    return {"code": demo_area_code(), "user_id": 1, "session_id": 1, "log_id": 1}
 
 
 def _role_for(roles: frozenset[str]) -> str:

@@ -84,7 +84,9 @@ def test_consent_joins_the_follow_up_queue(app, client):
     page = soup(coordinator.get("/en/followups/"))
     assert page.select_one(".request h2").get_text(strip=True) == "枚方 花子"
     assert "072-841-0000" in page.get_text()
-    assert "枚方 花子" not in volunteer.get("/en/followups/").get_data(as_text=True), "not assigned yet"
+    assert "枚方 花子" not in volunteer.get("/en/followups/").get_data(as_text=True), (
+        "not assigned yet"
+    )
     follow_up = db.session.scalar(select(FollowUp))
     coordinator.post(f"/en/followups/{follow_up.id}/assign", data={"volunteer": helper.id})
     assert "072-841-0000" in volunteer.get("/en/followups/").get_data(as_text=True)

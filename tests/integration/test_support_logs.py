@@ -1,0 +1,218 @@
+"""Session logs: from a phone in one form, exactly once, no personal details, editing windows."""
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.models import AuditEvent, FollowUp, SessionLog
+from outreach.models.base import utcnow
+from tests.integration.test_areas_pages import load_tiny
+from tests.integration.test_survey_contact import signed_in
+from tests.support.survey_walk import soup
+
+
+def log_data(page, **changes) -> dict:
+    data = {
+        "submission_key": page.select_one('input[name="submission_key"]')["value"],
+        "held_on": date.today().isoformat(),
+        "duration_minutes": "90",
+        "format": "help_desk",
+        "venue": "Kuzuha community centre",
+        "area_code": "T001",
+        "people_under_65": "1",
+        "people_65_74": "2",
+        "people_75_plus": "3",
+        "people_age_unknown": "0",
+        "languages": ["ja", "vi"],
+        "topic_e_tax": "resolved",
+        "topic_my_number_card": "referred",
+        "note": "Bring printed guides next time",
+    }
+    return {**data, **changes}
+
+
+def new_log(client, **changes):
+    page = soup(client.get("/en/volunteer/logs/new"))
+    return client.post("/en/volunteer/logs/new", data=log_data(page, **changes))
+
+
+def logs() -> list[SessionLog]:
+    return list(db.session.scalars(select(SessionLog)))
+
+
+def test_log_is_saved_with_outcomes_and_confirmation(client, login):
+    load_tiny()
+    volunteer = login("volunteer")
+    response = new_log(client)
+    [log] = logs()
+    assert response.headers["Location"] == f"/en/volunteer/logs/{log.id}/saved"
+    page = soup(client.get(response.headers["Location"]))
+    assert page.h1.get_text() == f"Log {log.id} is saved"
+    assert (log.volunteer_id, log.people_75_plus, log.area_code) == (volunteer.id, 3, "T001")
+    assert sorted((o.topic, o.outcome) for o in log.outcomes) == [
+        ("e_tax", "resolved"),
+        ("my_number_card", "referred"),
+    ]
+
+
+def test_resent_log_is_stored_once(client, login):
+    load_tiny()
+    login("volunteer")
+    page = soup(client.get("/en/volunteer/logs/new"))
+    data = log_data(page)
+    first = client.post("/en/volunteer/logs/new", data=data)
+    again = client.post("/en/volunteer/logs/new", data=data)
+    assert len(logs()) == 1
+    assert again.headers["Location"].endswith("/saved?again=1")
+    assert first.headers["Location"] in again.headers["Location"]
+    assert "did not make a copy" in client.get(again.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ("Call her back on 090-1234-5678", "looks like a phone number"),
+        ("his mail is taro@example.jp", "looks like an email address"),
+        ("card number 1234 5678 9012", "looks like a My Number"),
+        ("電話 ０７２−８４１−１２２１", "looks like a phone number"),
+    ],
+)
+def test_personal_details_are_refused_and_input_kept(client, login, note, message):
+    load_tiny()
+    login("volunteer")
+    page = soup(new_log(client, note=note))
+    assert message in page.select_one(".error-summary").get_text()
+    assert page.select_one('textarea[name="note"]').get_text().strip() == note
+    assert page.select_one('input[name="venue"]')["value"] == "Kuzuha community centre"
+    assert logs() == []
+
+
+def test_nobody_counted_is_refused(client, login):
+    login("volunteer")
+    page = soup(new_log(client, people_under_65="0", people_65_74="0", people_75_plus="0"))
+    assert "Count at least one person helped." in page.select_one(".error-summary").get_text()
+
+
+def test_flagged_follow_up_joins_the_queue(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client, follow_up="y", follow_up_about="Finish the My Number renewal")
+    follow_up = db.session.scalar(select(FollowUp))
+    assert follow_up.summary == "Finish the My Number renewal" and follow_up.log_id == logs()[0].id
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    assert "Finish the My Number renewal" in coordinator.get("/en/followups/").get_data(
+        as_text=True
+    )
+    coordinator.post(f"/en/followups/{follow_up.id}/close")
+    db.session.refresh(follow_up)
+    assert follow_up.closed_at is not None
+    assert "Finish the My Number" not in coordinator.get("/en/followups/").get_data(as_text=True)
+
+
+def test_follow_up_text_is_checked_for_personal_details(client, login):
+    login("volunteer")
+    page = soup(new_log(client, follow_up="y", follow_up_about="call 06-1234-5678"))
+    assert "looks like a phone number" in page.select_one(".error-summary").get_text()
+
+
+def test_volunteers_edit_their_own_logs_within_the_window(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    log = logs()[0]
+    page = soup(client.get(f"/en/volunteer/logs/{log.id}/edit"))
+    assert page.select_one('select[name="topic_e_tax"] option[selected]')["value"] == "resolved"
+    client.post(f"/en/volunteer/logs/{log.id}/edit", data=log_data(page, people_75_plus="4"))
+    db.session.refresh(log)
+    assert log.people_75_plus == 4
+    log.created_at = utcnow() - timedelta(days=app.config["LOG_EDIT_DAYS"] + 1)
+    db.session.commit()
+    response = client.get(f"/en/volunteer/logs/{log.id}/edit")
+    assert response.headers["Location"] == "/en/volunteer/logs/"
+    assert "can no longer be changed" in client.get("/en/volunteer/logs/").get_data(as_text=True)
+
+
+def test_other_volunteers_cannot_see_or_edit(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    log = logs()[0]
+    other, _ = signed_in(app, "volunteer", "other@example.jp")
+    assert other.get(f"/en/volunteer/logs/{log.id}/edit").status_code == 403
+    assert other.get(f"/en/volunteer/logs/{log.id}/saved").status_code == 403
+    assert "Kuzuha" not in other.get("/en/volunteer/logs/").get_data(as_text=True)
+
+
+def test_coordinator_corrections_are_audited(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    log = logs()[0]
+    log.created_at = utcnow() - timedelta(days=60)
+    db.session.commit()
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    page = soup(coordinator.get(f"/en/volunteer/logs/{log.id}/edit"))
+    coordinator.post(
+        f"/en/volunteer/logs/{log.id}/edit", data=log_data(page, duration_minutes="45")
+    )
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "log.corrected"))
+    assert event.details["changes"]["duration_minutes"] == [90, 45]
+
+
+def test_staff_see_only_totals(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    new_log(client, people_under_65="4", area_code="T002")
+    staff, _ = signed_in(app, "staff", "staff@example.jp")
+    assert staff.get("/en/volunteer/logs/").status_code == 403
+    assert staff.get(f"/en/volunteer/logs/{logs()[0].id}/edit").status_code == 403
+    page = soup(staff.get("/en/volunteer/logs/summary"))
+    month = page.select("table")[0].select("tbody tr")[0]
+    cells = [c.get_text(strip=True) for c in month.find_all(["th", "td"])]
+    assert cells == [date.today().strftime("%Y-%m"), "2", "15", "3.0"]
+    assert "Kuzuha" not in page.get_text()
+
+
+def test_csv_export_for_coordinators(app, client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    new_log(client, area_code="T002", held_on=(date.today() - timedelta(days=40)).isoformat())
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    response = coordinator.get("/en/volunteer/logs/export.csv?area=T001")
+    assert response.data.startswith(b"\xef\xbb\xbf"), "a BOM for Excel"
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert rows[0][0] == "log_id" and len(rows) == 2
+    assert rows[1][rows[0].index("area_code")] == "T001"
+    since = (date.today() - timedelta(days=10)).isoformat()
+    recent = coordinator.get(f"/en/volunteer/logs/export.csv?from={since}").data.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(recent)))) == 2
+    assert (
+        db.session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "export.session_logs")
+        )
+        == 2
+    )
+    volunteer_export = client.get("/en/volunteer/logs/export.csv")
+    assert volunteer_export.status_code == 403
+
+
+def test_log_prefilled_from_a_session(client, login):
+    from tests.integration.test_support_sessions import announce
+
+    load_tiny()
+    login("volunteer")
+    session = announce(client)
+    page = soup(client.get(f"/en/volunteer/logs/new?session={session.id}"))
+    assert page.select_one('input[name="venue"]')["value"] == "Hirakata City Hall"
+    assert page.select_one('input[name="duration_minutes"]')["value"] == "120"
+    client.post(
+        "/en/volunteer/logs/new",
+        data=log_data(page, venue="Hirakata City Hall", session_id=str(session.id)),
+    )
+    assert logs()[0].session_id == session.id

@@ -1,0 +1,159 @@
+"""Announcing sessions, and the public list residents filter, print and subscribe to."""
+
+from datetime import date, timedelta
+
+from icalendar import Calendar
+from sqlalchemy import select
+
+from outreach.extensions import db
+from outreach.models import AuditEvent, SupportSession
+from tests.integration.test_areas_pages import load_tiny
+from tests.support.survey_walk import soup
+
+SOON = date.today() + timedelta(days=7)
+
+
+def session_data(**changes) -> dict:
+    data = {
+        "day": SOON.isoformat(),
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "format": "help_desk",
+        "venue_name": "Hirakata City Hall",
+        "venue_address": "大垣内町2-1-20",
+        "area_code": "T001",
+        "topics": ["e_tax", "my_number_card"],
+        "languages": ["ja", "vi"],
+        "step_free": "y",
+        "booking_required": "",
+        "capacity": "6",
+        "contact": "072-841-1221",
+        "public_note": "Bring your card",
+    }
+    return {**data, **changes}
+
+
+def announce(client, **changes) -> SupportSession:
+    response = client.post("/en/volunteer/sessions/new", data=session_data(**changes))
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    return db.session.scalars(select(SupportSession).order_by(SupportSession.id.desc())).first()
+
+
+def public_headings(client, query: str = "", lang: str = "en") -> list[str]:
+    page = soup(client.get(f"/{lang}/help-sessions/{query}"))
+    return [h.get_text(" ", strip=True) for h in page.select(".session-heading")]
+
+
+def test_announced_session_is_public_in_japan_time(app, client, login):
+    load_tiny()
+    login("volunteer")
+    announce(client)
+    client.post("/en/logout")
+    [heading] = public_headings(client)
+    assert heading == f"Help desk · {SOON.isoformat()} 10:00–12:00"
+    page = soup(client.get("/ja/help-sessions/"))
+    card = page.select_one(".session").get_text(" ", strip=True)
+    assert "e-Tax" in card and "試験町" in card and "段差" in card
+
+
+def test_filters_work_without_javascript(client, login):
+    load_tiny()
+    login("coordinator")
+    announce(client)
+    announce(client, topics=["video_calls"], languages=["ne"], area_code="T002", format="class")
+    later = (SOON + timedelta(days=20)).isoformat()
+    announce(client, day=later, format="phone", area_code="")
+    assert len(public_headings(client)) == 3
+    assert len(public_headings(client, "?topic=e_tax")) == 2
+    assert len(public_headings(client, "?language=ne")) == 1
+    assert len(public_headings(client, "?area=T002")) == 1
+    assert len(public_headings(client, f"?date_from={later}")) == 1
+    assert len(public_headings(client, f"?date_to={SOON.isoformat()}")) == 2
+    assert len(public_headings(client, "?topic=nonsense&date_from=not-a-date")) == 3, (
+        "bad values are ignored"
+    )
+
+
+def test_cancelled_and_moved_sessions_say_so(client, login):
+    load_tiny()
+    login("volunteer")
+    first = announce(client)
+    second = announce(client, format="class")
+    client.post(f"/en/volunteer/sessions/{first.id}/cancel")
+    moved_day = (SOON + timedelta(days=1)).isoformat()
+    client.post(
+        f"/en/volunteer/sessions/{second.id}/edit",
+        data=session_data(format="class", day=moved_day, start_time="14:00", end_time="15:30"),
+    )
+    page = soup(client.get("/en/help-sessions/"))
+    cancelled = page.select_one(".session-cancelled")
+    assert cancelled.select_one(".badge-cancelled").get_text() == "Cancelled"
+    moved = page.select_one(".badge-moved").get_text()
+    assert f"first announced for {SOON.isoformat()} 10:00" in moved
+    actions = db.session.scalars(select(AuditEvent.action)).all()
+    assert "session.cancelled" in actions and "session.updated" in actions
+
+
+def test_only_the_organiser_or_a_coordinator_may_change(app, client, login):
+    from tests.integration.test_survey_contact import signed_in
+
+    load_tiny()
+    login("volunteer")
+    mine = announce(client)
+    other, _ = signed_in(app, "volunteer", "other@example.jp")
+    assert other.get(f"/en/volunteer/sessions/{mine.id}/edit").status_code == 403
+    assert other.post(f"/en/volunteer/sessions/{mine.id}/cancel").status_code == 403
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    assert coordinator.get(f"/en/volunteer/sessions/{mine.id}/edit").status_code == 200
+
+
+def test_invalid_session_keeps_what_was_typed(client, login):
+    load_tiny()
+    login("volunteer")
+    page = soup(
+        client.post("/en/volunteer/sessions/new", data=session_data(end_time="09:00", topics=[]))
+    )
+    text = page.select_one(".error-summary").get_text()
+    assert (
+        "The end time must be after the start time." in text
+        and "Choose at least one topic." in text
+    )
+    assert page.select_one('input[name="venue_name"]')["value"] == "Hirakata City Hall"
+
+
+def test_icalendar_feed_parses_back(client, login):
+    load_tiny()
+    login("volunteer")
+    first = announce(client)
+    announce(client, format="class", languages=["pt"])
+    client.post(f"/en/volunteer/sessions/{first.id}/cancel")
+    response = client.get("/en/help-sessions/calendar.ics")
+    assert response.mimetype == "text/calendar"
+    events = Calendar.from_ical(response.data).walk("VEVENT")
+    assert len(events) == 2
+    by_status = {str(e["STATUS"]): e for e in events}
+    cancelled = by_status["CANCELLED"]
+    assert str(cancelled["SUMMARY"]) == "Cancelled: Help desk"
+    start = cancelled.decoded("DTSTART")
+    assert start.utcoffset() is not None and start.astimezone().hour is not None
+    assert (start.hour, start.tzname()) == (1, "UTC"), "10:00 in Japan is 01:00 UTC"
+    assert "Hirakata City Hall" in str(cancelled["LOCATION"])
+    filtered = Calendar.from_ical(client.get("/en/help-sessions/calendar.ics?language=pt").data)
+    assert len(filtered.walk("VEVENT")) == 1
+
+
+def test_survey_help_page_lists_matching_sessions_first(client, login):
+    from tests.support.survey_walk import submit, walk
+
+    load_tiny()
+    login("volunteer")
+    announce(client, topics=["video_calls"], languages=["ja"])
+    announce(client, topics=["e_tax"], languages=["vi"], format="class")
+    client.post("/en/logout")
+    walk(client, "en", {"wants_help": "yes", "help_topics": ["e_tax"], "help_language": "vi"})
+    submit(client)
+    headings = [
+        h.get_text(" ", strip=True)
+        for h in soup(client.get("/en/survey/help")).select(".session-heading")
+    ]
+    assert headings[0].startswith("Group class"), headings
