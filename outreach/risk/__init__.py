@@ -1,0 +1,1 @@
+"""The digital-exclusion risk index. Pure: no Flask, no database."""

@@ -1,0 +1,95 @@
+"""The index's indicators, directions, components and weights, read from a TOML file."""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class RiskConfigError(ValueError):
+    """A broken risk configuration; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    component: str
+    weight: float
+    #: True when a higher value means more risk; False when lower is riskier (e.g. help delivered).
+    higher_is_riskier: bool
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class RiskConfig:
+    method: str
+    components: tuple[Component, ...]
+    indicators: tuple[Indicator, ...]
+
+    def with_weights(self, weights: dict[str, float]) -> "RiskConfig":
+        """A copy with some weights changed (ids of components or indicators): for "what if"."""
+        return RiskConfig(
+            self.method,
+            tuple(Component(c.id, c.name, weights.get(c.id, c.weight)) for c in self.components),
+            tuple(
+                Indicator(
+                    i.id, i.name, i.component, weights.get(i.id, i.weight), i.higher_is_riskier
+                )
+                for i in self.indicators
+            ),
+        )
+
+
+def load(path: Path) -> RiskConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RiskConfigError(f"{path}: cannot be read: {exc}") from exc
+    return parse(data, str(path))
+
+
+def parse(data: dict[str, Any], where: str = "risk config") -> RiskConfig:
+    method = data.get("method", "minmax")
+    if method not in ("minmax", "zscore"):
+        raise RiskConfigError(f"{where}: method must be 'minmax' or 'zscore', not {method!r}")
+    components = tuple(
+        Component(str(c["id"]), str(c["name"]), _weight(where, c))
+        for c in data.get("components", [])
+    )
+    known = {c.id for c in components}
+    indicators = []
+    for item in data.get("indicators", []):
+        if item.get("component") not in known:
+            raise RiskConfigError(
+                f"{where}: indicator {item.get('id')!r} names unknown component {item.get('component')!r}"
+            )
+        if item.get("direction") not in ("higher_is_riskier", "lower_is_riskier"):
+            raise RiskConfigError(
+                f"{where}: indicator {item.get('id')!r} needs direction higher_is_riskier or lower_is_riskier"
+            )
+        indicators.append(
+            Indicator(
+                str(item["id"]),
+                str(item["name"]),
+                item["component"],
+                _weight(where, item),
+                item["direction"] == "higher_is_riskier",
+            )
+        )
+    if not indicators:
+        raise RiskConfigError(f"{where}: no indicators")
+    return RiskConfig(method, components, tuple(indicators))
+
+
+def _weight(where: str, item: dict[str, Any]) -> float:
+    weight = item.get("weight", 1)
+    if not isinstance(weight, int | float) or weight < 0:
+        raise RiskConfigError(f"{where}: {item.get('id')!r} needs a weight of 0 or more")
+    return float(weight)

@@ -1,0 +1,1 @@
+"""Pure statistics: post-stratification weights, intervals, small-cell suppression. No Flask, no DB."""
