@@ -1,6 +1,7 @@
 """Which pages the sweep opens: read from the app's own URL map, so new routes are covered."""
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,9 @@ ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
 SURVEY_SESSION_PAGES = frozenset(
     {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
 )
+#: A URL whose last part has a file suffix (calendar.ics, export.csv) is a download, not a page:
+#: the sweep fetches it (status only), since a browser cannot navigate to it.
+_DOWNLOAD_SUFFIX = re.compile(r"\.[a-z0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Target:
     endpoint: str
     role: str
     path: str
+    download: bool = False
 
 
 @cache
@@ -60,5 +65,6 @@ def targets(app: Flask, lang: str) -> list[Target]:
             continue
         values = _values(set(rule.arguments), lang, rule.endpoint)
         path = adapter.build(rule.endpoint, values)
-        found.append(Target(rule.endpoint, _role_for(roles), path))
+        download = bool(_DOWNLOAD_SUFFIX.search(rule.rule))
+        found.append(Target(rule.endpoint, _role_for(roles), path, download))
     return found

@@ -27,6 +27,15 @@ def _open(tab: Tab, url: str, status: int = 200) -> list[str]:
     return []
 
 
+def _fetch_download(tab: Tab, url: str) -> list[str]:
+    """A download (calendar, CSV) with the tab's cookies: it answers 200, and not with a page."""
+    response = tab.context.request.get(url)
+    kind = response.headers.get("content-type", "")
+    if response.status != 200 or kind.startswith("text/html"):
+        return [f"{url}: expected a 200 download, got HTTP {response.status} ({kind})"]
+    return []
+
+
 def _submit_empty_login(page: Page, url: str) -> list[str]:
     page.goto(url)
     page.locator("main form button[type=submit]").click()
@@ -43,7 +52,10 @@ def _sweep_routes(app: Flask, tabs: RoleTabs, server: LiveServer, axe: str, lang
     for target in pages:
         tab, url = tabs.get(target.role), server.url + target.path
         label = f"{target.path} ({target.endpoint} as {target.role})"
-        problems += _open(tab, url) or _check(tab, axe, label)
+        if target.download:
+            problems += _fetch_download(tab, url)
+        else:
+            problems += _open(tab, url) or _check(tab, axe, label)
     return problems
 
 

@@ -99,7 +99,7 @@ def test_secondary_suppression_on_many_random_tables():
             for r, c in itertools.product(range(rows), range(cols))
         }
         hidden = suppress(table, minimum=10)
-        assert all(0 < table[c] for c in hidden.cells)
+        assert all(table[c] > 0 for c in hidden.cells)
         assert not {c for c, n in table.items() if 0 < n < 10} - hidden.cells
         assert not _recoverable(table, hidden), table
 
