@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from outreach.i18n import current_locale
+from outreach.i18n.markup import plain
 from outreach.services import areas
 from outreach.services.sessions import Filters, local
 from outreach.support.forms import FORMAT_LABELS
@@ -96,7 +97,7 @@ def describe(session: Any) -> tuple[str, str, str]:
         for p in (session.venue_name, session.venue_address, names.get(session.area_code or "", ""))
         if p
     )
-    return summary, "\n".join(lines), place
+    return plain(summary), plain("\n".join(lines)), place
 
 
 def when(session: Any) -> str:

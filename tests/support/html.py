@@ -1,5 +1,7 @@
 """Read every HTML response the way an assistive technology would, and fail on what would trip it."""
 
+import re
+
 from bs4 import BeautifulSoup
 
 LABELLED_BY_ATTRIBUTE = ("aria-label", "aria-labelledby")
@@ -23,10 +25,16 @@ def _has_label(soup: BeautifulSoup, control) -> bool:
     return bool(control_id and soup.find("label", attrs={"for": control_id}))
 
 
+RAW_FURIGANA = re.compile(r"\{[^{}|]+\|[^{}|]+\}")
+
+
 def problems(html: str, csrf: bool = True) -> list[str]:
     """Everything wrong with a page that every page must get right."""
     soup = BeautifulSoup(html, "html.parser")
     found = []
+    raw = RAW_FURIGANA.search(soup.get_text())
+    if raw:
+        found.append(f"furigana markup shown as text: {raw.group(0)!r}")
     if not (soup.html and soup.html.get("lang")):
         found.append("<html> has no lang")
     h1s = soup.find_all("h1")
