@@ -6,7 +6,18 @@ from typing import Any
 from flask import Flask
 
 import outreach.auth  # noqa: F401 - registers the session loader
-from outreach import access, cli, errors, i18n, security, static_files, support, survey, ui
+from outreach import (
+    access,
+    cli,
+    errors,
+    i18n,
+    insights,
+    security,
+    static_files,
+    support,
+    survey,
+    ui,
+)
 from outreach import config as settings
 from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
 from outreach.paths import PACKAGE_DIR, TEMPLATES
@@ -44,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     ui.init_app(app)
     survey.init_app(app)
     support.init_app(app)
+    insights.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -51,6 +63,8 @@ def _register_blueprints(app: Flask) -> None:
     from outreach.areas.routes import bp as areas_bp
     from outreach.auth.routes import bp as auth_bp
     from outreach.followups.routes import bp as followups_bp
+    from outreach.insights.public_routes import bp as transparency_bp
+    from outreach.insights.routes import bp as insights_bp
     from outreach.public.routes import bp as public_bp
     from outreach.support.log_routes import bp as logs_bp
     from outreach.support.public_routes import bp as help_sessions_bp
@@ -70,3 +84,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(help_sessions_bp, url_prefix="/<lang>/help-sessions")
     app.register_blueprint(sessions_bp, url_prefix="/<lang>/volunteer/sessions")
     app.register_blueprint(logs_bp, url_prefix="/<lang>/volunteer/logs")
+    app.register_blueprint(insights_bp, url_prefix="/<lang>/insights")
+    app.register_blueprint(transparency_bp, url_prefix="/<lang>/transparency")

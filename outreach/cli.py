@@ -37,7 +37,10 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     upgrade()
     if demo.is_empty():
         demo.load()
-        click.echo("Loaded the Hirakata demo data (synthetic population figures).")
+        click.echo(
+            "Loaded the Hirakata demo data: neighbourhoods, synthetic population figures, "
+            "synthetic survey answers, demo help sessions and logs."
+        )
     for line in demo.account_lines():
         click.echo(line)
     if not no_serve:

@@ -15,6 +15,7 @@
 | CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
 | SURVEY_DRAFT_DAYS | 30 | unfinished surveys (resume codes) are kept this long |
 | SURVEY_INSTRUMENT | digital-access | the id of the instrument in forms/ that residents answer |
+| PUBLISH_MIN_CELL | 10 | figures built from fewer answers are not shown (suppressed) |
 | LOG_EDIT_DAYS | 14 | volunteers may edit their own session logs for this many days |
 | HELP_LINE | 072-841-1221 | the phone number residents are given for help (Hirakata City Hall) |
 """
@@ -76,6 +77,7 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "HELP_LINE": _env("HELP_LINE", "072-841-1221"),
         "SURVEY_INSTRUMENT": _env("SURVEY_INSTRUMENT", "digital-access"),
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),
+        "PUBLISH_MIN_CELL": int(_env("PUBLISH_MIN_CELL", "10")),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,

@@ -1,6 +1,6 @@
 """Security headers on every response."""
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -9,11 +9,25 @@ CSP = (
 )
 
 
+#: Pages with charts: plotly.js sets inline styles and draws maps in a blob worker. Still no
+#: inline scripts.
+CHART_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; worker-src 'self' blob:; font-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+def charts_on_this_page() -> None:
+    """Called by views that draw charts, to relax the style policy for that page only."""
+    g.chart_page = True
+
+
 def _headers(response: Response) -> Response:
     from flask import current_app
 
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("Content-Security-Policy", CHART_CSP if g.get("chart_page") else CSP)
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "same-origin"

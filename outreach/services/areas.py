@@ -108,3 +108,15 @@ def names() -> list[AreaName]:
 
 def known_codes() -> set[str]:
     return set(db.session.scalars(select(Area.code)))
+
+
+def feature_collection() -> dict:
+    """All areas as GeoJSON features with their code, for maps."""
+    rows = db.session.execute(select(Area.code, Area.name_ja, Area.geometry)).all()
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"code": code, "name_ja": name}, "geometry": geometry}
+            for code, name, geometry in rows
+        ],
+    }

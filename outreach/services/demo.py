@@ -14,6 +14,8 @@ from outreach.services.area_import import apply_import, plan_import
 DATA = PACKAGE_DIR / "demo" / "data"
 GEOJSON = DATA / "hirakata-neighbourhoods.geojson"
 STATISTICS = DATA / "hirakata-statistics.csv"
+#: Synthetic survey answers, enough for most neighbourhoods to pass the publication minimum.
+DEMO_RESPONSES = 5000
 ACCOUNTS = {
     Role.ADMIN: ("admin@hirakata.example.jp", "Demo Administrator"),
     Role.STAFF: ("staff@hirakata.example.jp", "Demo Policy Staff"),

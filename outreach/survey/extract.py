@@ -19,7 +19,8 @@ def extract_instrument(
         needle = text.replace('"', '\\"')
         return next((n for n, line in enumerate(lines, 1) if needle in line), 0)
 
-    yield line_of(data["title"]), "gettext", data["title"], ["survey title"]
+    if data.get("title"):
+        yield line_of(data["title"]), "gettext", data["title"], ["title"]
     for question in data.get("questions", []):
         for key in TRANSLATED_KEYS:
             if question.get(key):
@@ -30,3 +31,11 @@ def extract_instrument(
             yield line_of(option["text"]), "gettext", option["text"], [note]
     for topic in data.get("topics", []):
         yield line_of(topic["text"]), "gettext", topic["text"], [f"support topic {topic['id']}"]
+    for key in ("components", "indicators"):
+        for item in data.get(key, []):
+            yield (
+                line_of(item["name"]),
+                "gettext",
+                item["name"],
+                [f"risk index {key[:-1]} {item['id']}"],
+            )

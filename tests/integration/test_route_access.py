@@ -57,6 +57,17 @@ EXPECTED = {
     "logs.edit": ("GET", {COORD, VOL}),
     "logs.export": ("GET", {COORD}),
     "logs.summary": ("GET", {ADMIN, STAFF, COORD}),
+    "plotly_js": ("GET", EVERYONE),
+    "insights.dashboard": ("GET", {ADMIN, STAFF, COORD}),
+    "insights.export_csv": ("GET", {ADMIN, STAFF, COORD}),
+    "insights.export_xlsx": ("GET", {ADMIN, STAFF, COORD}),
+    "insights.export_geojson": ("GET", {ADMIN, STAFF, COORD}),
+    "insights.priorities_csv": ("GET", {ADMIN, STAFF, COORD}),
+    "transparency.page": ("GET", EVERYONE),
+    "transparency.report": ("GET", EVERYONE),
+    "transparency.method": ("GET", EVERYONE),
+    "transparency.open_data_csv": ("GET", EVERYONE),
+    "transparency.data_dictionary": ("GET", EVERYONE),
 }
 ROLES = sorted(EVERYONE)
 

@@ -1,0 +1,102 @@
+"""Charts people can read without seeing them: every figure comes with a one-sentence summary and
+the same numbers as a table. Pure: rows in, Plotly figure JSON out (drawn by static/js/charts.js)."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+
+#: A colour-blind-safe sequential scale (viridis); values are also printed in the table.
+MAP_SCALE = "Viridis"
+
+
+@dataclass
+class Chart:
+    id: str
+    figure: dict[str, Any]
+    summary: str
+    #: (header row, body rows) of the numbers drawn
+    table: tuple[list[str], list[list[Any]]] = field(default_factory=lambda: ([], []))
+
+
+def _layout(title: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "title": {"text": title},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "font": {"family": "Noto Sans JP, Noto Sans, sans-serif", "size": 14},
+        **extra,
+    }
+
+
+def choropleth(
+    chart_id: str,
+    geojson: dict,
+    codes: list[str],
+    values: list[float | None],
+    names: list[str],
+    title: str,
+    summary: str,
+    table: tuple,
+) -> Chart:
+    """A map of our own neighbourhood shapes on a blank background: no tiles, no internet."""
+    shown = [(c, v, n) for c, v, n in zip(codes, values, names, strict=True) if v is not None]
+    trace = go.Choroplethmap(
+        geojson=geojson,
+        featureidkey="properties.code",
+        locations=[c for c, _, _ in shown],
+        z=[round(v, 2) for _, v, _ in shown],
+        text=[n for _, _, n in shown],
+        colorscale=MAP_SCALE,
+        marker={"line": {"width": 0.5, "color": "#ffffff"}},
+        hovertemplate="%{text}: %{z}<extra></extra>",
+    )
+    layout = _layout(
+        title,
+        map={"style": "white-bg", "center": {"lat": 34.827, "lon": 135.68}, "zoom": 10.3},
+        height=520,
+    )
+    return Chart(chart_id, go.Figure(trace, layout).to_plotly_json(), summary, table)
+
+
+def bars(
+    chart_id: str,
+    labels: list[str],
+    values: list[float],
+    title: str,
+    summary: str,
+    table: tuple,
+    horizontal: bool = True,
+) -> Chart:
+    trace = go.Bar(
+        x=values if horizontal else labels,
+        y=labels if horizontal else values,
+        orientation="h" if horizontal else "v",
+        marker={"color": "#0b4f8a"},
+        text=[f"{v:g}" for v in values],
+        textposition="auto",
+    )
+    layout = _layout(
+        title,
+        height=max(260, 36 * len(labels) + 80),
+        yaxis={"automargin": True},
+        xaxis={"automargin": True},
+    )
+    return Chart(chart_id, go.Figure(trace, layout).to_plotly_json(), summary, table)
+
+
+def lines(
+    chart_id: str,
+    x: list[str],
+    series: dict[str, list[float]],
+    title: str,
+    summary: str,
+    table: tuple,
+) -> Chart:
+    dashes = ["solid", "dash", "dot"]
+    traces = [
+        go.Scatter(x=x, y=ys, name=name, mode="lines+markers", line={"dash": dashes[i % 3]})
+        for i, (name, ys) in enumerate(series.items())
+    ]
+    return Chart(
+        chart_id, go.Figure(traces, _layout(title, height=320)).to_plotly_json(), summary, table
+    )

@@ -1,0 +1,121 @@
+"""Exports of neighbourhood figures: CSV (UTF-8 with BOM for Excel in Japan), Excel, GeoJSON."""
+
+import csv
+import io
+import json
+
+from openpyxl import Workbook
+
+from outreach.extensions import db
+from outreach.models import User
+from outreach.services import audit, insights
+from outreach.services.insights import SURVEY_INDICATORS, Picture
+from outreach.services.survey_counts import ResponseFilter
+
+
+def score_rows(result: Picture) -> tuple[list[str], list[list]]:
+    header = ["area_code", "name_ja", "answers", "risk_score"]
+    for indicator in SURVEY_INDICATORS:
+        header += [indicator, f"{indicator}_low95", f"{indicator}_high95"]
+    header += ["sessions_logged", "people_helped", "people_at_risk", "unmet_need"]
+    rows = []
+    for area in result.areas:
+        row = [
+            area.code,
+            area.name_ja,
+            area.answers,
+            _round(area.score.score if area.score else None),
+        ]
+        for indicator in SURVEY_INDICATORS:
+            figure = area.estimates.get(indicator)
+            row += (
+                [_round(figure.proportion), _round(figure.low), _round(figure.high)]
+                if figure
+                else ["", "", ""]
+            )
+        row += [area.sessions, area.people_helped, _round(area.at_risk, 0), _round(area.unmet, 0)]
+        rows.append(row)
+    return header, rows
+
+
+def _round(value: float | None, digits: int = 4) -> float | str:
+    return "" if value is None else round(value, digits)
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _audited(action: str, actor: User, rows: int) -> None:
+    audit.record(action, actor, None, rows=rows)
+    db.session.commit()
+
+
+def scores_csv(result: Picture, actor: User) -> bytes:
+    header, rows = score_rows(result)
+    _audited("export.scores_csv", actor, len(rows))
+    return _csv(header, rows)
+
+
+def scores_xlsx(result: Picture, actor: User) -> bytes:
+    header, rows = score_rows(result)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "neighbourhoods"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    _audited("export.scores_xlsx", actor, len(rows))
+    return out.getvalue()
+
+
+def scores_geojson(result: Picture, shapes: dict, actor: User) -> bytes:
+    header, rows = score_rows(result)
+    by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    features = [
+        {**f, "properties": {**f["properties"], **by_code.get(f["properties"]["code"], {})}}
+        for f in shapes["features"]
+    ]
+    _audited("export.scores_geojson", actor, len(features))
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+    ).encode("utf-8")
+
+
+def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> bytes:
+    header = [
+        "rank",
+        "area_code",
+        "name_ja",
+        "people_at_risk",
+        "people_helped",
+        "unmet_need",
+        "top_barriers",
+        "top_topics",
+        "top_languages",
+    ]
+    rows = []
+    for rank, area in enumerate(insights.priorities(result), start=1):
+        tops = [
+            " ".join(v for v, _ in insights.top_answers(q, filters, area.code))
+            for q in ("barriers", "help_topics", "help_language")
+        ]
+        rows.append(
+            [
+                rank,
+                area.code,
+                area.name_ja,
+                _round(area.at_risk, 0),
+                area.people_helped,
+                _round(area.unmet, 0),
+                *tops,
+            ]
+        )
+    _audited("export.priorities_csv", actor, len(rows))
+    return _csv(header, rows)

@@ -1,0 +1,79 @@
+"""Open data: aggregates per neighbourhood, small cells suppressed (with secondary suppression)
+and counts rounded, so nobody can be singled out — not even by subtracting totals."""
+
+import csv
+import io
+
+from flask_babel import lazy_gettext as _l
+
+from outreach.services.insights import SURVEY_INDICATORS, Picture
+from outreach.stats.suppression import round_count, suppress
+
+CHANNELS = ("web", "assisted", "paper", "phone")
+SUPPRESSED = "x"
+DICTIONARY = [
+    ("area_code", _l("Neighbourhood code (e-Stat KEY_CODE, or D… for the derived demo areas).")),
+    ("name_ja", _l("Neighbourhood name in Japanese.")),
+    (
+        "answers",
+        _l("Survey answers from the neighbourhood, rounded to a multiple of 5; x = suppressed."),
+    ),
+    (
+        "answers_web, answers_assisted, answers_paper, answers_phone",
+        _l(
+            "Answers by channel, rounded; x = suppressed (fewer than the minimum, or hidden so that others cannot be worked out from the totals)."
+        ),
+    ),
+    (
+        "<indicator>",
+        _l(
+            "Weighted share (0–1) of residents with the characteristic; empty when the neighbourhood has fewer answers than the minimum."
+        ),
+    ),
+    (
+        "<indicator>_low95, <indicator>_high95",
+        _l("95 % confidence interval of that share (Wilson, on the Kish effective sample size)."),
+    ),
+    (
+        "risk_score",
+        _l(
+            "Digital exclusion risk score, 0–10 across the neighbourhoods (see the method page); empty when not published."
+        ),
+    ),
+]
+
+
+def csv_bytes(result: Picture) -> bytes:
+    table = {(a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS}
+    hidden = suppress(table, result.minimum)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = ["area_code", "name_ja", "answers", *(f"answers_{c}" for c in CHANNELS), "risk_score"]
+    for indicator in SURVEY_INDICATORS:
+        header += [indicator, f"{indicator}_low95", f"{indicator}_high95"]
+    writer.writerow(header)
+    for area in result.areas:
+        shown = area.answers >= result.minimum and area.code not in hidden.row_totals
+        row = [area.code, area.name_ja, round_count(area.answers) if shown else SUPPRESSED]
+        row += [
+            SUPPRESSED if (area.code, c) in hidden.cells else round_count(table[(area.code, c)])
+            for c in CHANNELS
+        ]
+        row.append(
+            round(area.score.score, 2)
+            if shown and area.score and area.score.score is not None
+            else ""
+        )
+        for indicator in SURVEY_INDICATORS:
+            figure = area.estimates.get(indicator) if shown else None
+            row += (
+                [round(figure.proportion, 3), round(figure.low, 3), round(figure.high, 3)]
+                if figure
+                else ["", "", ""]
+            )
+        writer.writerow(row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _channel_count(result: Picture, area: str, channel: str) -> int:
+    return result.channel_by_area.get((area, channel), 0)

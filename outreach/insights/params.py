@@ -1,0 +1,63 @@
+"""Dashboard choices from the query string: filters, map layer, and "what if" weights."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app, request
+
+from outreach.risk.config import RiskConfig
+from outreach.services.survey_counts import ResponseFilter
+
+CHANNELS = ("web", "assisted", "paper", "phone")
+AGE_BANDS = ("under_18", "18_39", "40_64", "65_74", "75_plus")
+
+
+@dataclass(frozen=True)
+class Choices:
+    filters: ResponseFilter
+    config: RiskConfig
+    layer: str
+    area: str
+    changed_weights: bool
+
+
+def _date(name: str) -> date | None:
+    try:
+        return date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _weight(key: str, default: float) -> float:
+    try:
+        value = float(request.args.get(key, default))
+    except ValueError:
+        return default
+    return min(max(value, 0.0), 10.0)
+
+
+def from_request() -> Choices:
+    """Unknown or malformed values fall back to defaults rather than failing the page."""
+    stored: RiskConfig = current_app.extensions["outreach_risk"]
+    weights = {c.id: _weight(f"w_{c.id}", c.weight) for c in stored.components}
+    weights |= {i.id: _weight(f"w_{i.id}", i.weight) for i in stored.indicators}
+    config = stored.with_weights(weights)
+    method = request.args.get("method", stored.method)
+    if method in ("minmax", "zscore") and method != stored.method:
+        config = RiskConfig(method, config.components, config.indicators)
+    channel, age = request.args.get("channel", ""), request.args.get("age_band", "")
+    filters = ResponseFilter(
+        _date("from"),
+        _date("to"),
+        channel if channel in CHANNELS else "",
+        age if age in AGE_BANDS else "",
+    )
+    layers = {"score"} | {i.id for i in stored.indicators}
+    layer = request.args.get("layer", "score")
+    return Choices(
+        filters,
+        config,
+        layer if layer in layers else "score",
+        request.args.get("area", ""),
+        config != stored,
+    )

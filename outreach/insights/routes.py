@@ -1,0 +1,98 @@
+"""The staff dashboard and its exports (every export is audited)."""
+
+from flask import Blueprint, Response, render_template
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from outreach.access import allow
+from outreach.insights import exports, params, views
+from outreach.models import Role
+from outreach.security import charts_on_this_page
+from outreach.services import insights
+
+bp = Blueprint("insights", __name__)
+STAFF = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)
+
+
+@bp.route("/")
+@STAFF
+def dashboard():
+    charts_on_this_page()
+    choices = params.from_request()
+    result = views.picture(choices)
+    return render_template(
+        "insights/dashboard.html",
+        result=result,
+        choices=choices,
+        ranked=sorted(result.areas, key=_score_order),
+        priorities=insights.priorities(result)[:15],
+        top=lambda q, a: insights.top_answers(q, choices.filters, a),
+        charts=[
+            views.map_chart(result, choices.layer),
+            views.channel_chart(result),
+            views.age_chart(choices),
+            views.option_chart(
+                "barriers", "barriers", _("What makes it hard"), choices, ("nothing",)
+            ),
+            views.option_chart(
+                "languages",
+                "help_language",
+                _("Languages people want help in"),
+                choices,
+            ),
+            views.trend_chart(choices),
+        ],
+        config=choices.config,
+        **views.page_context(),
+    )
+
+
+def _score_order(area):
+    score = area.score.score if area.score else None
+    return (score is None, -(score or 0), area.code)
+
+
+@bp.route("/export.csv")
+@STAFF
+def export_csv():
+    choices = params.from_request()
+    body = exports.scores_csv(views.picture(choices), current_user._get_current_object())
+    return _download(body, "text/csv", "outreach-neighbourhoods.csv")
+
+
+@bp.route("/export.xlsx")
+@STAFF
+def export_xlsx():
+    choices = params.from_request()
+    body = exports.scores_xlsx(views.picture(choices), current_user._get_current_object())
+    return _download(
+        body,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "outreach-neighbourhoods.xlsx",
+    )
+
+
+@bp.route("/export.geojson")
+@STAFF
+def export_geojson():
+    choices = params.from_request()
+    body = exports.scores_geojson(
+        views.picture(choices), views._geojson(), current_user._get_current_object()
+    )
+    return _download(body, "application/geo+json", "outreach-neighbourhoods.geojson")
+
+
+@bp.route("/priorities.csv")
+@STAFF
+def priorities_csv():
+    choices = params.from_request()
+    body = exports.priorities_csv(
+        views.picture(choices), choices.filters, current_user._get_current_object()
+    )
+    return _download(body, "text/csv", "outreach-priorities.csv")
+
+
+def _download(body: bytes, mimetype: str, filename: str) -> Response:
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"}
+    )

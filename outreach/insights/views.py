@@ -1,0 +1,230 @@
+"""What the dashboard and the public page show, in the reader's language: charts with tables."""
+
+import json
+from typing import Any
+
+from flask import current_app
+from flask_babel import format_decimal, format_percent, gettext
+from flask_babel import lazy_gettext as _l
+
+from outreach.charts import Chart, bars, choropleth, lines
+from outreach.i18n import current_locale
+from outreach.i18n.markup import plain
+from outreach.insights.params import Choices
+from outreach.models import SurveyResponse
+from outreach.services import insights, survey_counts
+from outreach.services.insights import AreaFigures, Picture
+from outreach.survey.fields import option_labels
+
+CHANNEL_LABELS = {
+    "web": _l("Web, alone"),
+    "assisted": _l("With a volunteer"),
+    "paper": _l("Paper"),
+    "phone": _l("Phone"),
+}
+AGE_LABELS = {
+    "under_18": _l("Under 18"),
+    "18_39": _l("18 to 39"),
+    "40_64": _l("40 to 64"),
+    "65_74": _l("65 to 74"),
+    "75_plus": _l("75 or older"),
+    None: _l("Not given"),
+}
+
+
+def area_name(area: AreaFigures) -> str:
+    japanese = current_locale().babel.startswith("ja")
+    return (
+        area.name_ja if japanese or not area.name_romaji else f"{area.name_romaji} ({area.name_ja})"
+    )
+
+
+def indicator_names() -> dict[str, Any]:
+    config = current_app.extensions["outreach_risk"]
+    return {i.id: _l(i.name) for i in config.indicators} | {"score": _l("Risk score")}
+
+
+def _geojson() -> dict:
+    cached = current_app.extensions.get("outreach_geojson")
+    if cached is None:
+        from outreach.services import areas
+
+        cached = areas.feature_collection()
+        current_app.extensions["outreach_geojson"] = cached
+    return cached
+
+
+def layer_value(area: AreaFigures, layer: str) -> float | None:
+    if layer == "score":
+        return area.score.score if area.score else None
+    value = area.indicators.get(layer)
+    return None if value is None else value
+
+
+def map_chart(result: Picture, layer: str) -> Chart:
+    names = indicator_names()
+    rows = [(a, layer_value(a, layer)) for a in result.areas]
+    shown = [(a, v) for a, v in rows if v is not None]
+    title = plain(str(names[layer]))
+    if shown:
+        top = max(shown, key=lambda r: r[1])
+        summary = gettext(
+            "%(layer)s by neighbourhood: highest in %(area)s; %(missing)d of %(total)d neighbourhoods have no figure yet.",
+            layer=title,
+            area=area_name(top[0]),
+            missing=len(rows) - len(shown),
+            total=len(rows),
+        )
+    else:
+        summary = gettext("%(layer)s: no neighbourhood has enough answers yet.", layer=title)
+    table = ([gettext("Neighbourhood"), title], [[area_name(a), _fmt(layer, v)] for a, v in rows])
+    return choropleth(
+        "risk-map",
+        _geojson(),
+        [a.code for a, _ in rows],
+        [v for _, v in rows],
+        [area_name(a) for a, _ in rows],
+        title,
+        summary,
+        table,
+    )
+
+
+def _fmt(layer: str, value: float | None) -> str:
+    if value is None:
+        return gettext("Not enough answers yet")
+    if layer == "score" or layer.endswith("_1000_older"):
+        return format_decimal(value, "#,##0.0")
+    return format_percent(value, "#,##0.0%")
+
+
+def channel_chart(result: Picture) -> Chart:
+    total = sum(result.channels.values()) or 1
+    labels = [str(CHANNEL_LABELS.get(c, c)) for c in result.channels]
+    values = list(result.channels.values())
+    web = result.channels.get("web", 0) / total
+    summary = gettext(
+        "%(web)s of answers came through the web alone; the rest were given on paper, by phone or with a volunteer.",
+        web=format_percent(web, "#,##0%"),
+    )
+    table = (
+        [gettext("Channel"), gettext("Answers"), gettext("Share")],
+        [
+            [label, v, format_percent(v / total, "#,##0%")]
+            for label, v in zip(labels, values, strict=True)
+        ],
+    )
+    return bars("channels", labels, values, gettext("How the answers were given"), summary, table)
+
+
+def option_chart(
+    chart_id: str, question_id: str, title: str, choices: Choices, exclude: tuple = ()
+) -> Chart:
+    from outreach.services import survey as surveys
+
+    question = surveys.instrument().question(question_id)
+    labels = option_labels(question)
+    counts = sorted(
+        (
+            (v, n)
+            for v, n in survey_counts.answer_counts(question_id, choices.filters)
+            if v not in exclude
+        ),
+        key=lambda r: -r[1],
+    )
+    names = [plain(str(labels.get(v, v))) for v, _ in counts]
+    values = [n for _, n in counts]
+    summary = (
+        gettext(
+            "Most often chosen: %(option)s (%(count)d answers).", option=names[0], count=values[0]
+        )
+        if counts
+        else gettext("No answers yet.")
+    )
+    table = (
+        [gettext("Answer"), gettext("Answers")],
+        [[n, v] for n, v in zip(names, values, strict=True)],
+    )
+    return bars(chart_id, names, values, title, summary, table)
+
+
+def age_chart(choices: Choices) -> Chart:
+    rows = survey_counts.counts_by(SurveyResponse.age_band, choices.filters)
+    labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
+    values = [n for _, n in rows]
+    summary = gettext(
+        "Answers by age band: %(parts)s.",
+        parts=", ".join(f"{label} {v}" for label, v in zip(labels, values, strict=True)),
+    )
+    table = (
+        [gettext("Age band"), gettext("Answers")],
+        [[label, v] for label, v in zip(labels, values, strict=True)],
+    )
+    return bars("ages", labels, values, gettext("Answers by age band"), summary, table)
+
+
+def trend_chart(choices: Choices) -> Chart:
+    from outreach.services import session_logs
+
+    responses = dict(survey_counts.counts_by(survey_counts.month_of_submission(), choices.filters))
+    helped = {
+        k: t.people
+        for k, t in session_logs.totals_by("month", choices.filters.start, choices.filters.end)
+    }
+    months = sorted(set(responses) | set(helped))
+    series = {
+        gettext("Survey answers"): [responses.get(m, 0) for m in months],
+        gettext("People helped"): [helped.get(m, 0) for m in months],
+    }
+    summary = (
+        gettext(
+            "From %(first)s to %(last)s: %(answers)d survey answers and %(helped)d people helped.",
+            first=months[0],
+            last=months[-1],
+            answers=sum(responses.values()),
+            helped=sum(helped.values()),
+        )
+        if months
+        else gettext("No answers yet.")
+    )
+    table = (
+        [gettext("Month"), *series],
+        [[m, *(values[i] for values in series.values())] for i, m in enumerate(months)],
+    )
+    return lines("trend", months, series, gettext("Month by month"), summary, table)
+
+
+def chart_json(chart: Chart) -> str:
+    """Figure JSON safe inside <script type="application/json"> (no '</' can close the element)."""
+    return json.dumps(chart.figure, ensure_ascii=False, default=str).replace("</", "<\\/")
+
+
+def picture(choices: Choices) -> Picture:
+    return insights.picture(choices.filters, choices.config)
+
+
+PLAN_QUESTIONS = (
+    ("barriers", _l("Barriers")),
+    ("help_topics", _l("Topics")),
+    ("help_language", _l("Languages")),
+)
+
+
+def option_label(question_id: str, value: str) -> Any:
+    from outreach.services import survey as surveys
+
+    return option_labels(surveys.instrument().question(question_id)).get(value, value)
+
+
+def page_context() -> dict[str, Any]:
+    """Labels every insights page uses."""
+    return {
+        "channel_labels": CHANNEL_LABELS,
+        "age_labels": AGE_LABELS,
+        "plan_questions": PLAN_QUESTIONS,
+        "option_label": option_label,
+        "names": indicator_names(),
+        "area_name": area_name,
+        "fmt": _fmt,
+        "chart_json": chart_json,
+    }

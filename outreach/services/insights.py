@@ -1,0 +1,282 @@
+"""Neighbourhood figures for policy staff and the public: estimates, risk scores, unmet need.
+
+Counting happens in the database (services.survey_counts and session-log GROUP BYs); this module
+combines the counts with the pure statistics (outreach.stats) and the risk index (outreach.risk).
+Results are cached per filter set until a new response or log arrives.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.models import Area, AreaStatistic, Measure, SessionLog, SurveyResponse
+from outreach.risk.config import RiskConfig
+from outreach.risk.index import AreaScore, scores
+from outreach.services import survey_counts as counts
+from outreach.services.survey_counts import ResponseFilter
+from outreach.stats.intervals import wilson
+from outreach.stats.weighting import Stratum, estimate
+
+STRATA = ("15_64", "65_74", "75_plus")
+STRATUM_MEASURES = {
+    "15_64": Measure.POP_15_64,
+    "65_74": Measure.POP_65_74,
+    "75_plus": Measure.POP_75_PLUS,
+}
+SURVEY_INDICATORS = (
+    "no_internet",
+    "no_smartphone",
+    "low_skills",
+    "cannot_apply_online",
+    "wants_help",
+)
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 32
+
+
+@dataclass
+class Figure:
+    """A weighted share with its 95 % interval and the number of answers behind it."""
+
+    proportion: float
+    low: float
+    high: float
+    answers: int
+    effective_n: float
+
+
+@dataclass
+class AreaFigures:
+    code: str
+    name_ja: str
+    name_kana: str
+    name_romaji: str
+    population: dict[str, int]
+    answers: int = 0
+    estimates: dict[str, Figure | None] = field(default_factory=dict)
+    indicators: dict[str, float | None] = field(default_factory=dict)
+    sessions: int = 0
+    people_helped: int = 0
+    score: AreaScore | None = None
+    at_risk: float | None = None
+    unmet: float | None = None
+
+
+@dataclass
+class Picture:
+    areas: list[AreaFigures]
+    city: dict[str, Figure | None]
+    answers: int
+    channels: dict[str, int]
+    minimum: int
+    #: True while the figures rest on demo data (synthetic population figures).
+    synthetic: bool = False
+    #: (area, channel) -> answers
+    channel_by_area: dict[tuple, int] = field(default_factory=dict)
+
+
+def survey_cells(filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
+    return {
+        "no_internet": counts.share_answering("internet_use", ["never", "not_last_year"], filters),
+        "no_smartphone": counts.share_without("devices", "smartphone", filters),
+        "low_skills": counts.share_lacking_skills(filters),
+        "cannot_apply_online": counts.share_answering("online_city_ability", ["1", "2"], filters),
+        "wants_help": counts.share_answering("wants_help", ["yes"], filters),
+    }
+
+
+def population() -> dict[str, dict[str, int]]:
+    """Area code -> measure -> latest value (one GROUP BY)."""
+    newest = (
+        select(
+            AreaStatistic.area_id, AreaStatistic.measure, func.max(AreaStatistic.year).label("year")
+        )
+        .group_by(AreaStatistic.area_id, AreaStatistic.measure)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Area.code, AreaStatistic.measure, AreaStatistic.value)
+        .join(AreaStatistic, AreaStatistic.area_id == Area.id)
+        .join(
+            newest,
+            (newest.c.area_id == AreaStatistic.area_id)
+            & (newest.c.measure == AreaStatistic.measure)
+            & (newest.c.year == AreaStatistic.year),
+        )
+    ).all()
+    result: dict[str, dict[str, int]] = {}
+    for code, measure, value in rows:
+        result.setdefault(code, {})[measure] = value
+    return result
+
+
+def support_by_area(filters: ResponseFilter) -> dict[str | None, tuple[int, int]]:
+    people = (
+        SessionLog.people_under_65
+        + SessionLog.people_65_74
+        + SessionLog.people_75_plus
+        + SessionLog.people_age_unknown
+    )
+    query = select(SessionLog.area_code, func.count(SessionLog.id), func.sum(people)).group_by(
+        SessionLog.area_code
+    )
+    if filters.start:
+        query = query.where(SessionLog.held_on >= filters.start)
+    if filters.end:
+        query = query.where(SessionLog.held_on <= filters.end)
+    return {area: (n, int(p or 0)) for area, n, p in db.session.execute(query).all()}
+
+
+def _figure(strata: list[Stratum], minimum: int) -> Figure | None:
+    result = estimate(strata)
+    if result.proportion is None or result.respondents < minimum:
+        return None  # shown as "not enough answers yet", never as a number
+    low, high = wilson(result.proportion, result.effective_n)
+    return Figure(result.proportion, low, high, result.respondents, result.effective_n)
+
+
+def _strata(cells: list[counts.Cell], pop: dict[str, int]) -> list[Stratum]:
+    by_stratum = {c.stratum: c for c in cells}
+    return [
+        Stratum(
+            pop.get(STRATUM_MEASURES[h], 0),
+            by_stratum[h].base if h in by_stratum else 0,
+            by_stratum[h].positives if h in by_stratum else 0,
+        )
+        for h in STRATA
+    ]
+
+
+def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
+    total = sum(
+        pop.get(m, 0)
+        for m in (Measure.POP_0_14, Measure.POP_15_64, Measure.POP_65_74, Measure.POP_75_PLUS)
+    )
+    older = pop.get(Measure.POP_65_74, 0) + pop.get(Measure.POP_75_PLUS, 0)
+    households = pop.get(Measure.HOUSEHOLDS, 0)
+
+    def share(part: int | None, whole: int) -> float | None:
+        return part / whole if whole and part is not None else None
+
+    return {
+        "share_65_plus": share(older, total),
+        "share_75_plus": share(pop.get(Measure.POP_75_PLUS), total),
+        "one_person_65_plus": share(pop.get(Measure.ONE_PERSON_65_PLUS), households),
+        "foreign_residents": share(pop.get(Measure.FOREIGN_RESIDENTS), total),
+    }
+
+
+def picture(filters: ResponseFilter, config: RiskConfig) -> Picture:
+    """Everything the dashboard and the public page show, cached until new data arrives."""
+    key = (filters, config, _data_version(), current_app.config["PUBLISH_MIN_CELL"])
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    result = _compute(filters, config)
+    _CACHE[key] = result
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return result
+
+
+def _data_version() -> tuple:
+    return (
+        db.session.scalar(select(func.max(SurveyResponse.id))),
+        db.session.scalar(select(func.max(SessionLog.id))),
+        db.session.scalar(select(func.max(SessionLog.updated_at))),
+        db.session.scalar(select(func.count(Area.id))),
+    )
+
+
+def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
+    minimum = current_app.config["PUBLISH_MIN_CELL"]
+    cells, pops, support = survey_cells(filters), population(), support_by_area(filters)
+    answers = dict(counts.counts_by(SurveyResponse.area_code, filters))
+    areas = [
+        AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
+        for a in db.session.scalars(select(Area).order_by(Area.code))
+    ]
+    for area in areas:
+        _fill(area, cells, support, answers, minimum)
+    _score(areas, config)
+    return Picture(
+        areas,
+        _city(cells, pops, minimum),
+        sum(answers.values()),
+        dict(counts.counts_by(SurveyResponse.channel, filters)),
+        minimum,
+    )
+
+
+def _fill(area: AreaFigures, cells: dict, support: dict, answers: dict, minimum: int) -> None:
+    area.answers = answers.get(area.code, 0)
+    for indicator in SURVEY_INDICATORS:
+        mine = [c for c in cells[indicator] if c.area == area.code]
+        area.estimates[indicator] = _figure(_strata(mine, area.population), minimum)
+    area.indicators = {k: (v.proportion if v else None) for k, v in area.estimates.items()}
+    area.indicators.update(_area_indicators(area.population))
+    area.sessions, area.people_helped = support.get(area.code, (0, 0))
+    older = area.population.get(Measure.POP_65_74, 0) + area.population.get(Measure.POP_75_PLUS, 0)
+    area.indicators["sessions_per_1000_older"] = 1000 * area.sessions / older if older else None
+    area.indicators["helped_per_1000_older"] = 1000 * area.people_helped / older if older else None
+    adults = sum(area.population.get(STRATUM_MEASURES[h], 0) for h in STRATA)
+    excluded = area.estimates["cannot_apply_online"]
+    if excluded is not None:
+        area.at_risk = adults * excluded.proportion
+        area.unmet = max(area.at_risk - area.people_helped, 0.0)
+
+
+def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
+    values: dict[str, dict[str, float | None]] = {i.id: {} for i in config.indicators}
+    for area in areas:
+        for indicator in config.indicators:
+            values[indicator.id][area.code] = area.indicators.get(indicator.id)
+    for area, result in zip(areas, scores(config, values, [a.code for a in areas]), strict=True):
+        area.score = result
+
+
+def _city(cells: dict, pops: dict, minimum: int) -> dict[str, Figure | None]:
+    totals = {h: sum(p.get(STRATUM_MEASURES[h], 0) for p in pops.values()) for h in STRATA}
+    city: dict[str, Figure | None] = {}
+    for indicator in SURVEY_INDICATORS:
+        strata = []
+        for h in STRATA:
+            mine = [c for c in cells[indicator] if c.stratum == h and c.area is not None]
+            strata.append(
+                Stratum(totals[h], sum(c.base for c in mine), sum(c.positives for c in mine))
+            )
+        city[indicator] = _figure(strata, minimum)
+    return city
+
+
+def priorities(result: Picture) -> list[AreaFigures]:
+    """Neighbourhoods by unmet need, largest first; those without an estimate last."""
+    return sorted(result.areas, key=lambda a: (a.unmet is None, -(a.unmet or 0), a.code))
+
+
+def top_answers(
+    question: str, filters: ResponseFilter, area: str, limit: int = 3
+) -> list[tuple[str, int]]:
+    """The most chosen options of a question in one area (for planning outreach)."""
+    rows = [
+        (value, n)
+        for code, value, n in counts.answer_counts(question, filters, by_area=True)
+        if code == area and value not in ("prefer_not", "nothing", "none")
+    ]
+    return sorted(rows, key=lambda r: -r[1])[:limit]
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def as_row(area: AreaFigures) -> dict[str, Any]:
+    return {
+        "code": area.code,
+        "score": area.score.score if area.score else None,
+        "answers": area.answers,
+    }

@@ -1,0 +1,73 @@
+"""The public session list without JavaScript: a keyboard-only language filter, print and axe."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from outreach.i18n.locales import LOCALES
+from tests.browser.helpers import Tab, run_axe
+from tests.browser.keyboard import tab_to
+from tests.browser.server import LiveServer
+
+#: Offered by some demo sessions, not all: filtering by it must narrow the list.
+LANGUAGE = "en"
+LANGUAGE_SELECT = "form.filters select[name=language]"
+SHOW = "form.filters button[type=submit]"
+SESSION = "main li.session"
+_TEXT_WITHOUT_FURIGANA = """el => {
+  const copy = el.cloneNode(true);
+  copy.querySelectorAll('rt').forEach(rt => rt.remove());
+  return copy.textContent;
+}"""
+
+
+def _filter_by_keyboard(page: Page) -> None:
+    """Tab to the language list, arrow down to LANGUAGE, Tab to the button, Enter."""
+    tab_to(page, LANGUAGE_SELECT)
+    for _ in range(12):
+        page.keyboard.press("ArrowDown")
+        if page.evaluate("() => document.activeElement.value") == LANGUAGE:
+            break
+    expect(page.locator(LANGUAGE_SELECT)).to_have_value(LANGUAGE)
+    tab_to(page, SHOW)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def _sessions_without(page: Page, label: str) -> list[str]:
+    """Sessions listed whose text does not name the language."""
+    texts = [s.evaluate(_TEXT_WITHOUT_FURIGANA) for s in page.locator(SESSION).all()]
+    return [" ".join(t.split())[:100] for t in texts if label not in t]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [locale.url_code for locale in LOCALES])
+def test_filter_sessions_by_language_without_javascript(
+    browser: Browser, live_server: LiveServer, axe: str, lang: str
+):
+    tab = Tab(browser, java_script_enabled=False)
+    page = tab.page
+    try:
+        page.goto(f"{live_server.url}/{lang}/help-sessions/")
+        total = page.locator(SESSION).count()
+        option = page.locator(f"{LANGUAGE_SELECT} option[value={LANGUAGE}]")
+        label = option.evaluate(_TEXT_WITHOUT_FURIGANA).strip()
+        _filter_by_keyboard(page)
+        query = parse_qs(urlsplit(page.url).query)
+        assert query.get("language") == [LANGUAGE], f"the URL lost the filter: {page.url}"
+        expect(page.locator(LANGUAGE_SELECT)).to_have_value(LANGUAGE)
+        shown = page.locator(SESSION).count()
+        assert 0 < shown < total, f"filtering by {LANGUAGE} showed {shown} of {total} sessions"
+        assert not _sessions_without(page, label), _sessions_without(page, label)
+        calendar = page.locator("main a[href*='calendar.ics']").get_attribute("href") or ""
+        assert f"language={LANGUAGE}" in calendar, f"the calendar link drops the filter: {calendar}"
+        page.emulate_media(media="print")
+        expect(page.locator("form.filters")).to_be_hidden()
+        expect(page.locator(SESSION).first).to_be_visible()
+        page.emulate_media(media="screen")
+        problems = run_axe(page, axe, page.url)
+        problems += tab.watcher.take(f"filtering sessions in {lang}")
+        assert not problems, "\n".join(problems)
+    finally:
+        tab.close()
