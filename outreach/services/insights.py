@@ -203,12 +203,22 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     for area in areas:
         _fill(area, cells, support, answers, minimum)
     _score(areas, config)
+    synthetic = db.session.scalar(
+        select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
+    )
+    by_area = db.session.execute(
+        select(SurveyResponse.area_code, SurveyResponse.channel, func.count(SurveyResponse.id))
+        .where(*filters.conditions())
+        .group_by(SurveyResponse.area_code, SurveyResponse.channel)
+    ).all()
     return Picture(
         areas,
         _city(cells, pops, minimum),
         sum(answers.values()),
         dict(counts.counts_by(SurveyResponse.channel, filters)),
         minimum,
+        synthetic is not None,
+        {(a, c): n for a, c, n in by_area},
     )
 
 

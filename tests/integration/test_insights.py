@@ -1,0 +1,135 @@
+"""Dashboard, public page and exports agree with each other and with the database."""
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.models import AuditEvent, SurveyResponse
+from outreach.services import insights, synthetic
+from outreach.services.area_import import import_files
+from outreach.services.demo import GEOJSON, STATISTICS
+from outreach.services.survey_counts import ResponseFilter
+from tests.support.survey_walk import soup
+
+
+@pytest.fixture
+def city(app):
+    import_files(GEOJSON, STATISTICS, synthetic=True)
+    synthetic.generate(1500, seed=7)
+    insights.clear_cache()
+    return insights.picture(ResponseFilter(), app.extensions["outreach_risk"])
+
+
+def rows(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_estimates_match_a_hand_count(city):
+    # Unweighted check of the database count behind one area's estimate.
+    area = max(city.areas, key=lambda a: a.answers)
+    stored = db.session.scalar(
+        select(func.count(SurveyResponse.id)).where(SurveyResponse.area_code == area.code)
+    )
+    assert area.answers == stored
+    figure = area.estimates["no_internet"]
+    assert figure is not None and figure.low <= figure.proportion <= figure.high
+    assert figure.effective_n <= figure.answers
+
+
+def test_small_areas_show_no_number(city):
+    small = [a for a in city.areas if 0 < a.answers < city.minimum]
+    assert small, "the synthetic sample leaves some areas under the minimum"
+    assert all(a.estimates["no_internet"] is None for a in small)
+
+
+def test_city_estimate_is_weighted_to_the_population(city):
+    raw = db.session.scalar(select(func.count(SurveyResponse.id)))
+    assert city.answers == raw
+    assert 0 < city.city["no_internet"].proportion < 1
+
+
+def test_dashboard_map_table_and_exports_agree(client, login, city):
+    login("staff")
+    page = soup(client.get("/en/insights/?layer=score"))
+    figure = json.loads(page.select_one('script[data-chart="risk-map"]').get_text())
+    trace = figure["data"][0]
+    map_scores = dict(zip(trace["locations"], trace["z"], strict=True))
+    exported = {r["area_code"]: r for r in rows(client.get("/en/insights/export.csv").data)}
+    by_code = {a.code: a for a in city.areas}
+    for code, z in map_scores.items():
+        assert float(exported[code]["risk_score"]) == pytest.approx(z, abs=0.01)
+        assert by_code[code].score.score == pytest.approx(z, abs=0.01)
+    table = page.select_one("#risk-map-caption").find_parent("table")
+    assert len(table.select("tbody tr")) == len(city.areas), "the map's numbers are in its table"
+    geo = json.loads(client.get("/en/insights/export.geojson").data)
+    assert {f["properties"]["area_code"] for f in geo["features"]} == set(exported)
+    book = load_workbook(io.BytesIO(client.get("/en/insights/export.xlsx").data))
+    sheet = book.active
+    assert sheet.max_row == len(city.areas) + 1
+    exports = db.session.scalar(
+        select(func.count(AuditEvent.id)).where(AuditEvent.action.like("export.%"))
+    )
+    assert exports == 3
+
+
+def test_trial_weights_change_scores_not_the_stored_config(app, client, login, city):
+    login("staff")
+    stored = app.extensions["outreach_risk"]
+    page = soup(client.get("/en/insights/?w_survey=0&w_population=0&w_support=1"))
+    assert "You are seeing trial weights" in page.get_text()
+    assert app.extensions["outreach_risk"] == stored
+    assert client.get("/en/insights/?w_survey=abc&method=bogus&layer=nope").status_code == 200
+
+
+def test_every_chart_has_a_summary_and_a_table(client, login, city):
+    login("coordinator")
+    page = soup(client.get("/en/insights/"))
+    charts = page.select("figure.chart")
+    assert len(charts) >= 5
+    for chart in charts:
+        assert chart.select_one("figcaption").get_text(strip=True)
+        assert chart.select_one("table tbody tr") is not None
+        assert chart.select_one(".chart-canvas")["aria-hidden"] == "true"
+
+
+def test_public_page_and_open_data_are_suppressed(client, city):
+    page = soup(client.get("/en/transparency/"))
+    assert "Synthetic demo data." in page.get_text()
+    data = rows(client.get("/en/transparency/open-data.csv").data)
+    small = {a.code for a in city.areas if a.answers < city.minimum}
+    for row in data:
+        if row["area_code"] in small:
+            assert row["answers"] == "x" and row["no_internet"] == ""
+        counts = [row[f"answers_{c}"] for c in ("web", "assisted", "paper", "phone")]
+        assert all(c == "x" or int(c) % 5 == 0 for c in counts), "published counts are rounded"
+        assert sum(c == "x" for c in counts) != 1 or row["answers"] == "x", (
+            "a lone hidden cell would be recoverable"
+        )
+
+
+def test_priorities_export_ranks_by_unmet_need(client, login, city):
+    login("coordinator")
+    data = rows(client.get("/en/insights/priorities.csv").data)
+    needs = [float(r["unmet_need"]) for r in data if r["unmet_need"]]
+    assert needs == sorted(needs, reverse=True)
+    assert data[0]["top_barriers"]
+
+
+def test_cache_refreshes_when_an_answer_arrives(app, city):
+    before = insights.picture(ResponseFilter(), app.extensions["outreach_risk"])
+    assert before is insights.picture(ResponseFilter(), app.extensions["outreach_risk"])
+    synthetic.generate(1, seed=99)
+    after = insights.picture(ResponseFilter(), app.extensions["outreach_risk"])
+    assert after.answers == before.answers + 1
+
+
+def test_method_page_lists_every_indicator(client, app):
+    page = soup(client.get("/en/transparency/method"))
+    text = page.get_text()
+    for indicator in app.extensions["outreach_risk"].indicators:
+        assert indicator.name in text
