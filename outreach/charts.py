@@ -6,6 +6,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from outreach.i18n.markup import plain
+
 #: A colour-blind-safe sequential scale (viridis); values are also printed in the table.
 MAP_SCALE = "Viridis"
 
@@ -21,7 +23,7 @@ class Chart:
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
     return {
-        "title": {"text": title},
+        "title": {"text": plain(title)},
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "font": {"family": "Noto Sans JP, Noto Sans, sans-serif", "size": 14},
         **extra,
@@ -67,6 +69,7 @@ def bars(
     table: tuple,
     horizontal: bool = True,
 ) -> Chart:
+    labels = [plain(label) for label in labels]  # an SVG label cannot show furigana
     trace = go.Bar(
         x=values if horizontal else labels,
         y=labels if horizontal else values,
@@ -94,7 +97,7 @@ def lines(
 ) -> Chart:
     dashes = ["solid", "dash", "dot"]
     traces = [
-        go.Scatter(x=x, y=ys, name=name, mode="lines+markers", line={"dash": dashes[i % 3]})
+        go.Scatter(x=x, y=ys, name=plain(name), mode="lines+markers", line={"dash": dashes[i % 3]})
         for i, (name, ys) in enumerate(series.items())
     ]
     return Chart(

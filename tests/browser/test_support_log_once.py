@@ -23,23 +23,25 @@ def test_enter_twice_then_back_and_save_again_makes_one_log(
     browser: Browser, live_server: LiveServer
 ):
     tab = volunteer_on_phone(browser, live_server)
-    page = tab.page
+    page, counter = tab.page, tab.context.new_page()
     try:
-        before = logs_listed(page, live_server)
+        before = logs_listed(counter, live_server)
         page.goto(live_server.url + NEW_LOG)
         fill_log(page, f"Twice {secrets.token_hex(3)}")
         page.locator("input[name=venue]").focus()
         page.keyboard.press("Enter")
         page.keyboard.press("Enter")
         first = saved_log_id(page)
+        after_enter = logs_listed(counter, live_server)
+        assert after_enter == before + 1, f"Enter twice: My logs went {before} to {after_enter}"
         page.go_back()
         expect(page.locator(SAVE)).to_be_visible()
         page.locator(SAVE).click()
         again = saved_log_id(page)
         notice = page.locator("main .notice").inner_text().strip()
-        after = logs_listed(page, live_server)
+        after = logs_listed(counter, live_server)
         assert (again, after) == (first, before + 1), (
-            f"saved again after going back: logs {first} and {again} ({notice!r}); "
+            f"back and Save again: logs {first} and {again} ({notice!r}); "
             f"My logs went from {before} to {after}"
         )
         assert ALREADY_SAVED in notice, notice
