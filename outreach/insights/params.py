@@ -1,11 +1,12 @@
 """Dashboard choices from the query string: filters, map layer, and "what if" weights."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flask import current_app, request
 
 from outreach.risk.config import RiskConfig
+from outreach.services import areas
 from outreach.services.survey_counts import ResponseFilter
 
 CHANNELS = ("web", "assisted", "paper", "phone")
@@ -19,6 +20,11 @@ class Choices:
     layer: str
     area: str
     changed_weights: bool
+
+    @property
+    def breakdown_filters(self) -> ResponseFilter:
+        """The breakdowns can narrow to one neighbourhood; the map always compares them all."""
+        return replace(self.filters, area=self.area)
 
 
 def _date(name: str) -> date | None:
@@ -54,10 +60,11 @@ def from_request() -> Choices:
     )
     layers = {"score"} | {i.id for i in stored.indicators}
     layer = request.args.get("layer", "score")
+    area = request.args.get("area", "")
     return Choices(
         filters,
         config,
         layer if layer in layers else "score",
-        request.args.get("area", ""),
+        area if area in areas.known_codes() else "",
         config != stored,
     )

@@ -30,6 +30,7 @@ class ResponseFilter:
     end: date | None = None
     channel: str = ""
     age_band: str = ""
+    area: str = ""
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found = []
@@ -41,6 +42,8 @@ class ResponseFilter:
             found.append(SurveyResponse.channel == self.channel)
         if self.age_band:
             found.append(SurveyResponse.age_band == self.age_band)
+        if self.area:
+            found.append(SurveyResponse.area_code == self.area)
         return found
 
 

@@ -133,3 +133,13 @@ def test_method_page_lists_every_indicator(client, app):
     text = page.get_text()
     for indicator in app.extensions["outreach_risk"].indicators:
         assert indicator.name in text
+
+
+def test_neighbourhood_filter_narrows_the_breakdowns(client, login, city):
+    login("staff")
+    area = max(city.areas, key=lambda a: a.answers)
+    page = soup(client.get(f"/en/insights/?area={area.code}"))
+    ages = json.loads(page.select_one('script[data-chart="ages"]').get_text())
+    assert sum(ages["data"][0]["x"]) == area.answers
+    everyone = json.loads(soup(client.get("/en/insights/")).select_one('script[data-chart="ages"]').get_text())
+    assert sum(everyone["data"][0]["x"]) == city.answers
