@@ -8,7 +8,7 @@ from flask import current_app
 
 from outreach.models import Role
 from outreach.paths import PACKAGE_DIR
-from outreach.services import areas, demo_support, users
+from outreach.services import areas, demo_support, synthetic, users
 from outreach.services.area_import import apply_import, plan_import
 
 DATA = PACKAGE_DIR / "demo" / "data"
@@ -44,6 +44,7 @@ def load() -> None:
     demo_support.load(
         accounts[Role.VOLUNTEER], accounts[Role.COORDINATOR], [a.code for a in plan.areas]
     )
+    synthetic.generate(DEMO_RESPONSES)
     path = _accounts_file()
     path.write_text(json.dumps(passwords, indent=1))
     path.chmod(0o600)

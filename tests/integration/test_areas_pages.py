@@ -71,3 +71,11 @@ def test_demo_command_loads_once_and_prints_accounts(app):
     assert areas.count() == 210
     total = sum(a.population for a in areas.summaries())
     assert total == 397_596, "calibrated to the 2020 census count"
+    from sqlalchemy import func, select
+
+    from outreach.extensions import db
+    from outreach.models import SupportSession, SurveyResponse
+    from outreach.services.demo import DEMO_RESPONSES
+
+    assert db.session.scalar(select(func.count(SurveyResponse.id))) == DEMO_RESPONSES
+    assert db.session.scalar(select(func.count(SupportSession.id))) > 0

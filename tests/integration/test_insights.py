@@ -141,5 +141,7 @@ def test_neighbourhood_filter_narrows_the_breakdowns(client, login, city):
     page = soup(client.get(f"/en/insights/?area={area.code}"))
     ages = json.loads(page.select_one('script[data-chart="ages"]').get_text())
     assert sum(ages["data"][0]["x"]) == area.answers
-    everyone = json.loads(soup(client.get("/en/insights/")).select_one('script[data-chart="ages"]').get_text())
+    everyone = json.loads(
+        soup(client.get("/en/insights/")).select_one('script[data-chart="ages"]').get_text()
+    )
     assert sum(everyone["data"][0]["x"]) == city.answers

@@ -5,7 +5,7 @@
 // tab order as soon as it appears.
 (function () {
   "use strict";
-  var FOCUSABLE = "a[href], button, input, select, textarea, canvas, [tabindex]";
+  var FOCUSABLE = "a[href], button, input, select, textarea, summary, canvas, [tabindex]";
 
   function unfocus(root) {
     root.querySelectorAll(FOCUSABLE).forEach(function (el) {

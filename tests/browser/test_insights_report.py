@@ -1,0 +1,55 @@
+"""The council report prints to PDF, and the public map draws under the site's strict CSP."""
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.helpers import Tab
+from tests.browser.server import LiveServer
+from tests.browser.test_survey_paper import A4_VIEWPORT, pdf_pages
+
+_WIDE = """() => [...document.querySelectorAll('main *')]
+  .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .slice(0, 3).map(el => el.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "en", "vi"])
+def test_council_report_prints_to_pdf(browser: Browser, live_server: LiveServer, lang: str):
+    tab = Tab(browser, viewport=A4_VIEWPORT)
+    page = tab.page
+    try:
+        page.goto(f"{live_server.url}/{lang}/transparency/report")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=True)
+        hidden_header = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.site-header')).display"
+        )
+        overflowing = page.evaluate(_WIDE)
+        problems = tab.watcher.take(f"/{lang}/transparency/report")
+    finally:
+        tab.close()
+    assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) >= 1
+    assert hidden_header == "none", "print styles leave out the site navigation"
+    assert not overflowing, f"cut off when printed: {overflowing}"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_public_map_draws_without_csp_errors(browser: Browser, live_server: LiveServer):
+    tab = Tab(browser, viewport={"width": 1024, "height": 900})
+    page = tab.page
+    try:
+        page.goto(f"{live_server.url}/en/transparency/")
+        page.wait_for_selector("#risk-map .main-svg, #risk-map canvas", timeout=15000)
+        drawn = page.evaluate(
+            "() => document.querySelectorAll('#risk-map .main-svg, #risk-map canvas').length"
+        )
+        focusable = page.evaluate(
+            "() => [...document.querySelectorAll('#risk-map *')].filter(el => el.tabIndex >= 0).length"
+        )
+        problems = tab.watcher.take("/en/transparency/")
+    finally:
+        tab.close()
+    assert drawn > 0, "the map was not drawn"
+    assert focusable == 0, "nothing inside the hidden drawing takes keyboard focus"
+    assert not problems, "\n".join(problems)
