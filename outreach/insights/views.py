@@ -127,7 +127,7 @@ def option_chart(
     counts = sorted(
         (
             (v, n)
-            for v, n in survey_counts.answer_counts(question_id, choices.breakdown_filters)
+            for v, n in insights.answer_counts(question_id, choices.breakdown_filters)
             if v not in exclude
         ),
         key=lambda r: -r[1],
@@ -149,7 +149,7 @@ def option_chart(
 
 
 def age_chart(choices: Choices) -> Chart:
-    rows = survey_counts.counts_by(SurveyResponse.age_band, choices.breakdown_filters)
+    rows = insights.counts_by("age_band", SurveyResponse.age_band, choices.breakdown_filters)
     labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
     values = [n for _, n in rows]
     summary = gettext(
@@ -167,7 +167,7 @@ def trend_chart(choices: Choices) -> Chart:
     from outreach.services import session_logs
 
     responses = dict(
-        survey_counts.counts_by(survey_counts.month_of_submission(), choices.breakdown_filters)
+        insights.counts_by("month", survey_counts.month_of_submission(), choices.breakdown_filters)
     )
     helped = {
         k: t.people

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import func, select
 
 from outreach.extensions import db
@@ -35,7 +35,7 @@ SURVEY_INDICATORS = (
     "wants_help",
 )
 _CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 32
+_CACHE_SIZE = 256
 
 
 @dataclass
@@ -170,20 +170,40 @@ def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
     }
 
 
-def picture(filters: ResponseFilter, config: RiskConfig) -> Picture:
-    """Everything the dashboard and the public page show, cached until new data arrives."""
-    key = (filters, config, _data_version(), current_app.config["PUBLISH_MIN_CELL"])
+def cached(name: str, args: tuple, compute: Any) -> Any:
+    """`compute()` once per arguments until new data arrives (the data version is in the key)."""
+    key = (name, args, _data_version(), current_app.config["PUBLISH_MIN_CELL"])
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    result = _compute(filters, config)
+    result = compute()
     _CACHE[key] = result
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return result
 
 
+def picture(filters: ResponseFilter, config: RiskConfig) -> Picture:
+    """Everything the dashboard and the public page show, cached until new data arrives."""
+    return cached("picture", (filters, config), lambda: _compute(filters, config))
+
+
+def answer_counts(question: str, filters: ResponseFilter) -> list[tuple]:
+    return cached("answers", (question, filters), lambda: counts.answer_counts(question, filters))
+
+
+def counts_by(name: str, column: Any, filters: ResponseFilter) -> list[tuple]:
+    return cached("counts_by", (name, filters), lambda: counts.counts_by(column, filters))
+
+
 def _data_version() -> tuple:
+    """Read once per request: a page asks for several cached figures."""
+    if "outreach_data_version" not in g:
+        g.outreach_data_version = _read_data_version()
+    return g.outreach_data_version
+
+
+def _read_data_version() -> tuple:
     return (
         db.session.scalar(select(func.max(SurveyResponse.id))),
         db.session.scalar(select(func.max(SessionLog.id))),
@@ -272,12 +292,16 @@ def top_answers(
     question: str, filters: ResponseFilter, area: str, limit: int = 3
 ) -> list[tuple[str, int]]:
     """The most chosen options of a question in one area (for planning outreach)."""
-    rows = [
-        (value, n)
-        for code, value, n in counts.answer_counts(question, filters, by_area=True)
-        if code == area and value not in ("prefer_not", "nothing", "none")
-    ]
-    return sorted(rows, key=lambda r: -r[1])[:limit]
+    by_area = cached("top", (question, filters), lambda: _answers_by_area(question, filters))
+    return by_area.get(area, [])[:limit]
+
+
+def _answers_by_area(question: str, filters: ResponseFilter) -> dict[str, list[tuple[str, int]]]:
+    result: dict[str, list[tuple[str, int]]] = {}
+    for code, value, n in counts.answer_counts(question, filters, by_area=True):
+        if value not in ("prefer_not", "nothing", "none"):
+            result.setdefault(code, []).append((value, n))
+    return {code: sorted(rows, key=lambda r: -r[1]) for code, rows in result.items()}
 
 
 def clear_cache() -> None:
