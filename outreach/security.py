@@ -1,6 +1,6 @@
 """Security headers on every response."""
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, make_response, request
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -21,6 +21,18 @@ CHART_CSP = (
 def charts_on_this_page() -> None:
     """Called by views that draw charts, to relax the style policy for that page only."""
     g.chart_page = True
+
+
+def keep_for_back_button(body: str) -> Response:
+    """A volunteer's form page that the browser may keep for the back button (but not share).
+
+    Going back after saving must bring back the same one-time key, so that saving again finds
+    the first copy instead of making a second. `no-store` would make the browser fetch a fresh
+    form with a fresh key; `private, no-cache` lets it restore the page it had.
+    """
+    response = make_response(body)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def _headers(response: Response) -> Response:

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, has_request_context
 from sqlalchemy import func, select
 
 from outreach.extensions import db
@@ -197,7 +197,9 @@ def counts_by(name: str, column: Any, filters: ResponseFilter) -> list[tuple]:
 
 
 def _data_version() -> tuple:
-    """Read once per request: a page asks for several cached figures."""
+    """Read once per request (a page asks for several cached figures); fresh outside requests."""
+    if not has_request_context():
+        return _read_data_version()
     if "outreach_data_version" not in g:
         g.outreach_data_version = _read_data_version()
     return g.outreach_data_version

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.models import Role
+from outreach.security import keep_for_back_button
 from outreach.services import session_logs, sessions
 from outreach.services.session_logs import LogData
 from outreach.support import views
@@ -60,7 +61,7 @@ def new():
             form.submission_key.data or secrets.token_urlsafe(24),
         )
         return redirect(url_for("logs.saved", log_id=log_id, again=None if created else 1))
-    return render_template("support/log_form.html", form=form, editing=None)
+    return keep_for_back_button(render_template("support/log_form.html", form=form, editing=None))
 
 
 @bp.route("/<int:log_id>/saved")

@@ -9,6 +9,7 @@ from flask_login import current_user
 from outreach.access import allow
 from outreach.i18n import current_locale
 from outreach.models import Channel, Role
+from outreach.security import keep_for_back_button
 from outreach.services import survey as surveys
 from outreach.survey import views
 from outreach.survey.forms import entry_form, values_from
@@ -55,4 +56,6 @@ def new():
                 else _("Saved.")
             )
             return redirect(url_for("entry.new", channel=form.channel.data))
-    return render_template("survey/entry.html", form=form, survey=survey, duplicate=duplicate)
+    return keep_for_back_button(
+        render_template("survey/entry.html", form=form, survey=survey, duplicate=duplicate)
+    )

@@ -216,3 +216,10 @@ def test_log_prefilled_from_a_session(client, login):
         data=log_data(page, venue="Hirakata City Hall", session_id=str(session.id)),
     )
     assert logs()[0].session_id == session.id
+
+
+def test_log_form_can_come_back_with_its_key(client, login):
+    """The back button must restore the same one-time key, so the form is kept (not stored)."""
+    login("volunteer")
+    assert client.get("/en/volunteer/logs/new").headers["Cache-Control"] == "private, no-cache"
+    assert client.get("/en/survey/").headers["Cache-Control"] == "no-store", "residents' pages stay unstored"
