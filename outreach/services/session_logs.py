@@ -48,6 +48,7 @@ def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:
     """Store a log once per form key; returns (log id, created). A resent form finds the first."""
     key = key_for(form_key)
     existing = db.session.scalar(select(SessionLog.id).where(SessionLog.submission_key == key))
+    existing = existing or _same_log_just_saved(data, volunteer)
     if existing:
         return existing, False
     log = SessionLog(volunteer_id=volunteer.id, submission_key=key, **_values(data))
@@ -64,6 +65,29 @@ def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:
             select(SessionLog.id).where(SessionLog.submission_key == key)
         ), False
     return log.id, True
+
+
+#: A log identical to one the same volunteer saved this recently is the same log sent again
+#: (back button and "Save" once more, which brings a fresh form key).
+RESEND_WINDOW = timedelta(minutes=10)
+
+
+def _same_log_just_saved(data: LogData, volunteer: User) -> int | None:
+    recent = db.session.scalars(
+        select(SessionLog).where(
+            SessionLog.volunteer_id == volunteer.id,
+            SessionLog.created_at >= utcnow() - RESEND_WINDOW,
+        )
+    )
+    wanted = (_values(data), sorted(data.outcomes))
+    for log in recent:
+        mine = (
+            {k: getattr(log, k) for k in FIELDS},
+            sorted((o.topic, o.outcome) for o in log.outcomes),
+        )
+        if mine == wanted:
+            return log.id
+    return None
 
 
 def _values(data: LogData) -> dict[str, Any]:

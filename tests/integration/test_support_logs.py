@@ -222,4 +222,17 @@ def test_log_form_can_come_back_with_its_key(client, login):
     """The back button must restore the same one-time key, so the form is kept (not stored)."""
     login("volunteer")
     assert client.get("/en/volunteer/logs/new").headers["Cache-Control"] == "private, no-cache"
-    assert client.get("/en/survey/").headers["Cache-Control"] == "no-store", "residents' pages stay unstored"
+    assert client.get("/en/survey/").headers["Cache-Control"] == "no-store", (
+        "residents' pages stay unstored"
+    )
+
+
+def test_same_log_sent_again_with_a_new_form_is_kept_once(client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(client)
+    again = new_log(client)  # a fresh form (new key), the same content: the back button case
+    assert len(logs()) == 1
+    assert again.headers["Location"].endswith("?again=1")
+    new_log(client, people_75_plus="5")
+    assert len(logs()) == 2, "a different log is a new log"
