@@ -8,7 +8,7 @@ Never shown as real: pages label the demo as synthetic.
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, SurveyAnswer, SurveyResponse
@@ -113,45 +113,49 @@ def _answers(rng: random.Random, age: str, area: str) -> dict[str, list[str]]:
     return {k: v for k, v in answers.items() if v}
 
 
+def _response_row(rng: random.Random, area: str, age: str, key: str, days: int) -> dict:
+    return {
+        "instrument_id": "digital-access",
+        "instrument_version": 1,
+        "channel": rng.choices([c for c, _ in CHANNELS], [w for _, w in CHANNELS])[0],
+        "locale": "ja",
+        "area_code": area,
+        "age_band": age,
+        "submission_key": key,
+        "submitted_on": date.today() - timedelta(days=rng.randrange(days)),
+        "entered_by_id": None,
+        "paper_sheet": None,
+    }
+
+
 def generate(count: int, seed: int = 27210, days: int = 180, batch: int = 5000) -> int:
     """Insert `count` synthetic responses (Core executemany in batches); returns how many."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data
     areas = _area_weights()
     codes, weights = [a for a, _ in areas], [sum(p.values()) or 1 for _, p in areas]
-    start = (
-        db.session.scalar(select(SurveyResponse.id).order_by(SurveyResponse.id.desc()).limit(1))
-        or 0
-    )
+    # Keys are unique per run: the seed and a serial that continues after earlier runs.
+    serial = db.session.scalar(select(func.count(SurveyResponse.id))) or 0
     made = 0
     while made < count:
         size = min(batch, count - made)
-        responses, answers = [], []
-        for offset in range(size):
-            index = start + made + offset + 1
+        responses, values = [], []
+        for _ in range(size):
+            serial += 1
             area = rng.choices(codes, weights)[0]
             age = _age(rng, dict(areas[codes.index(area)][1]))
-            values = _answers(rng, age, area)
-            responses.append(
-                {
-                    "id": index,
-                    "instrument_id": "digital-access",
-                    "instrument_version": 1,
-                    "channel": rng.choices([c for c, _ in CHANNELS], [w for _, w in CHANNELS])[0],
-                    "locale": "ja",
-                    "area_code": area,
-                    "age_band": age,
-                    "submission_key": f"synthetic-{seed}-{index}",
-                    "submitted_on": date.today() - timedelta(days=rng.randrange(days)),
-                    "entered_by_id": None,
-                    "paper_sheet": None,
-                }
-            )
-            answers += [
-                {"response_id": index, "question": q, "value": v}
-                for q, vs in values.items()
-                for v in vs
-            ]
-        db.session.execute(insert(SurveyResponse), responses)
+            values.append(_answers(rng, age, area))
+            responses.append(_response_row(rng, area, age, f"synthetic-{seed}-{serial}", days))
+        # Ids come back from the database (RETURNING), so its id sequence stays right.
+        ids = db.session.scalars(
+            insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
+            responses,
+        ).all()
+        answers = [
+            {"response_id": rid, "question": q, "value": v}
+            for rid, chosen in zip(ids, values, strict=True)
+            for q, vs in chosen.items()
+            for v in vs
+        ]
         db.session.execute(insert(SurveyAnswer), answers)
         db.session.commit()
         made += size

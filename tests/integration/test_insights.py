@@ -145,3 +145,13 @@ def test_neighbourhood_filter_narrows_the_breakdowns(client, login, city):
         soup(client.get("/en/insights/")).select_one('script[data-chart="ages"]').get_text()
     )
     assert sum(everyone["data"][0]["x"]) == city.answers
+
+
+def test_answers_still_save_after_synthetic_data(client, city):
+    """Synthetic rows must leave the id sequence right (PostgreSQL), or real answers fail to save."""
+    from tests.support.survey_walk import submit, walk
+
+    before = db.session.scalar(select(func.count(SurveyResponse.id)))
+    walk(client, "en")
+    assert submit(client).headers["Location"] == "/en/survey/thanks"
+    assert db.session.scalar(select(func.count(SurveyResponse.id))) == before + 1
