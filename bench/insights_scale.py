@@ -78,7 +78,7 @@ def run_size(size: int, logs: int, url: str, workdir: Path) -> dict[str, float]:
 
     from outreach import create_app
     from outreach.models import Role
-    from outreach.services import insights, synthetic, users
+    from outreach.services import insights_cache, synthetic, users
     from outreach.services.area_import import import_files
     from outreach.services.demo import GEOJSON, STATISTICS
 
@@ -98,7 +98,7 @@ def run_size(size: int, logs: int, url: str, workdir: Path) -> dict[str, float]:
     client.post("/en/login", data={"email": "bench@example.jp", "password": "bench passphrase 1"})
     figures = {"load_s": load_time}
     for name, path in (("dashboard", "/en/insights/"), ("public", "/en/transparency/")):
-        insights.clear_cache()
+        insights_cache.clear_cache()
         figures[f"{name}_cold"] = timed(client, path)
         figures[f"{name}_warm"] = min(timed(client, path) for _ in range(3))
     return figures

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from outreach import create_app
 from outreach.extensions import db
 from outreach.models import Role
-from outreach.services import insights
+from outreach.services import insights_cache
 from tests.support import html
 from tests.support.databases import BACKENDS, fresh_database
 
@@ -93,7 +93,7 @@ def app(database_url: str, tmp_path_factory, app_config: dict) -> Iterator[Flask
     application = _make_app(database_url, tmp_path_factory.getbasetemp(), **app_config)
     with application.app_context():
         yield application
-        insights.clear_cache()  # the next test starts from an empty database, ids reused
+        insights_cache.clear_cache()  # the next test starts from an empty database, ids reused
         db.session.rollback()
         _empty_tables()
         db.engine.dispose()

@@ -5,11 +5,10 @@ combines the counts with the pure statistics (outreach.stats) and the risk index
 Results are cached per filter set until a new response or log arrives.
 """
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app, g, has_request_context
+from flask import current_app
 from sqlalchemy import func, select
 
 from outreach.extensions import db
@@ -17,6 +16,7 @@ from outreach.models import Area, AreaStatistic, Measure, SessionLog, SurveyResp
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
 from outreach.services import survey_counts as counts
+from outreach.services.insights_cache import cached
 from outreach.services.survey_counts import ResponseFilter
 from outreach.stats.intervals import wilson
 from outreach.stats.weighting import Stratum, estimate
@@ -34,8 +34,6 @@ SURVEY_INDICATORS = (
     "cannot_apply_online",
     "wants_help",
 )
-_CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 256
 
 
 @dataclass
@@ -170,19 +168,6 @@ def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
     }
 
 
-def cached(name: str, args: tuple, compute: Any) -> Any:
-    """`compute()` once per arguments until new data arrives (the data version is in the key)."""
-    key = (name, args, _data_version(), current_app.config["PUBLISH_MIN_CELL"])
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    result = compute()
-    _CACHE[key] = result
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return result
-
-
 def picture(filters: ResponseFilter, config: RiskConfig) -> Picture:
     """Everything the dashboard and the public page show, cached until new data arrives."""
     return cached("picture", (filters, config), lambda: _compute(filters, config))
@@ -194,24 +179,6 @@ def answer_counts(question: str, filters: ResponseFilter) -> list[tuple]:
 
 def counts_by(name: str, column: Any, filters: ResponseFilter) -> list[tuple]:
     return cached("counts_by", (name, filters), lambda: counts.counts_by(column, filters))
-
-
-def _data_version() -> tuple:
-    """Read once per request (a page asks for several cached figures); fresh outside requests."""
-    if not has_request_context():
-        return _read_data_version()
-    if "outreach_data_version" not in g:
-        g.outreach_data_version = _read_data_version()
-    return g.outreach_data_version
-
-
-def _read_data_version() -> tuple:
-    return (
-        db.session.scalar(select(func.max(SurveyResponse.id))),
-        db.session.scalar(select(func.max(SessionLog.id))),
-        db.session.scalar(select(func.max(SessionLog.updated_at))),
-        db.session.scalar(select(func.count(Area.id))),
-    )
 
 
 def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
@@ -304,10 +271,6 @@ def _answers_by_area(question: str, filters: ResponseFilter) -> dict[str, list[t
         if value not in ("prefer_not", "nothing", "none"):
             result.setdefault(code, []).append((value, n))
     return {code: sorted(rows, key=lambda r: -r[1]) for code, rows in result.items()}
-
-
-def clear_cache() -> None:
-    _CACHE.clear()
 
 
 def as_row(area: AreaFigures) -> dict[str, Any]:

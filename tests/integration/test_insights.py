@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from outreach.extensions import db
 from outreach.models import AuditEvent, SurveyResponse
-from outreach.services import insights, synthetic
+from outreach.services import insights, insights_cache, synthetic
 from outreach.services.area_import import import_files
 from outreach.services.demo import GEOJSON, STATISTICS
 from outreach.services.survey_counts import ResponseFilter
@@ -21,7 +21,7 @@ from tests.support.survey_walk import soup
 def city(app):
     import_files(GEOJSON, STATISTICS, synthetic=True)
     synthetic.generate(1500, seed=7)
-    insights.clear_cache()
+    insights_cache.clear_cache()
     return insights.picture(ResponseFilter(), app.extensions["outreach_risk"])
 
 
