@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
@@ -118,9 +118,12 @@ def submit(
     delete_draft: int | None = None,
 ) -> int:
     """Store a response exactly once per key: a retry or a double click returns the first id."""
-    existing = response_id_for(key)
-    if existing:
-        return existing
+    # A draft is deleted in the same transaction as its answers are stored, so a live draft has
+    # no response yet; only key-only callers (paper entry) need to look first.
+    if delete_draft is None:
+        existing = response_id_for(key)
+        if existing:
+            return existing
     survey = instrument()
     kept = {q.id: answers[q.id] for q in survey.visible(answers) if answers.get(q.id)}
     row = {
@@ -135,25 +138,35 @@ def submit(
         "submission_key": key,
         "submitted_on": utcnow().date(),
     }
+    pairs = [(q, v) for q, vs in kept.items() for v in vs]
     try:
-        # Core statements, one transaction: this is the hot path of every submission.
-        response_id = db.session.execute(
-            insert(SurveyResponse).values(row).returning(SurveyResponse.id)
-        ).scalar_one()
-        values = [
-            {"response_id": response_id, "question": q, "value": v}
-            for q, vs in kept.items()
-            for v in vs
-        ]
-        if values:
-            db.session.execute(insert(SurveyAnswer), values)
-        if delete_draft:
-            db.session.execute(delete(SurveyDraft).where(SurveyDraft.id == delete_draft))
-        db.session.commit()
+        _store(row, pairs, delete_draft)
     except IntegrityError:
         db.session.rollback()  # the same key won a race a moment ago
         return response_id_for(key) or _reraise()
-    return response_id
+    return row["id"]
+
+
+# Compiled once: SQLite holds its single write lock from the first statement to the commit, so
+# everything between them is kept to executing these.
+_INSERT_RESPONSE = insert(SurveyResponse.__table__).returning(SurveyResponse.__table__.c.id)
+_INSERT_ANSWERS = insert(SurveyAnswer.__table__)
+_DELETE_DRAFT = delete(SurveyDraft.__table__).where(
+    SurveyDraft.__table__.c.id == bindparam("draft_id")
+)
+
+
+def _store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> None:
+    connection = db.session.connection()
+    row["id"] = response_id = connection.execute(_INSERT_RESPONSE, row).scalar_one()
+    if pairs:
+        connection.execute(
+            _INSERT_ANSWERS,
+            [{"response_id": response_id, "question": q, "value": v} for q, v in pairs],
+        )
+    if draft_id is not None:
+        connection.execute(_DELETE_DRAFT, {"draft_id": draft_id})
+    db.session.commit()
 
 
 def _reraise() -> int:
