@@ -12,11 +12,13 @@ from outreach import (
     errors,
     i18n,
     insights,
+    request_input,
     security,
     static_files,
     support,
     survey,
     ui,
+    unavailable,
 )
 from outreach import config as settings
 from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
@@ -41,6 +43,7 @@ def _instance_path() -> str:
 
 
 def _init_extensions(app: Flask) -> None:
+    request_input.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))
     csrf.init_app(app)
@@ -52,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     security.init_app(app)
     static_files.init_app(app)
     errors.init_app(app)
+    unavailable.init_app(app)
     ui.init_app(app)
     survey.init_app(app)
     support.init_app(app)

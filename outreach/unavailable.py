@@ -1,0 +1,68 @@
+"""When the database is out of reach for a moment: say so, and keep what the visitor sent.
+
+A database restart, a lost connection or a lock held too long must never cost a resident their
+answers. The page re-posts everything they sent (hidden fields, a fresh CSRF token) with one
+"Try again" button; every form is safe to send twice (form keys, submission keys), so trying
+again can never store anything twice.
+"""
+
+import logging
+
+from flask import Flask, g, render_template, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from outreach.extensions import db, login_manager
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
+#: Never written back into a page.
+NOT_KEPT = frozenset({"csrf_token", "password", "new_password", "current_password", "confirm"})
+
+NOT_SAVED = (
+    _l("Not saved yet: please try again"),
+    _l(
+        "The system was busy for a moment and could not save what you sent. Nothing is lost: what you entered is kept on this page. Press “Try again” to send it again."
+    ),
+)
+BUSY = (
+    _l("The system is busy"),
+    _l("The system is busy for a moment. Wait a few seconds and try again."),
+)
+
+
+def _kept_fields() -> list[tuple[str, str]]:
+    return [
+        (name, value)
+        for name, values in request.form.lists()
+        if name not in NOT_KEPT and "password" not in name
+        for value in values
+    ]
+
+
+def _database_unavailable(error: Exception):
+    log.warning("database unavailable during %s %s: %s", request.method, request.path, error)
+    try:
+        db.session.rollback()
+    except (OperationalError, InterfaceError):
+        pass  # the connection is gone; the pool replaces it
+    if "_login_user" not in g:
+        # Loading the signed-in user needs the database too: show the page as to a visitor.
+        g._login_user = login_manager.anonymous_user()
+    posted = request.method == "POST"
+    title, advice = NOT_SAVED if posted else BUSY
+    page = render_template(
+        "errors/not_saved.html",
+        title=title,
+        advice=advice,
+        posted=posted,
+        fields=_kept_fields() if posted else [],
+        lost_files=bool(request.files) if posted else False,
+    )
+    return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
+def init_app(app: Flask) -> None:
+    for error in (OperationalError, InterfaceError, PoolTimeout):
+        app.register_error_handler(error, _database_unavailable)

@@ -1,0 +1,120 @@
+"""The database out of reach for a moment: a clear "not saved, try again" page that keeps
+everything the visitor sent, nothing half-saved, and trying again stores it exactly once."""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
+
+from outreach.extensions import db
+from outreach.models import SessionLog, SurveyDraft, SurveyResponse
+from tests.integration.test_areas_pages import load_tiny
+from tests.integration.test_support_logs import log_data
+from tests.support import survey_walk
+from tests.support.survey_walk import soup
+
+
+@contextmanager
+def database_fails(*verbs: str):
+    """Every statement starting with one of `verbs` fails as when the server has gone away."""
+
+    def fail(_conn, _cursor, statement, params, _context, _many):
+        if statement.lstrip().upper().startswith(verbs):
+            raise OperationalError(statement, params, ConnectionError("server closed"))
+
+    event.listen(db.engine, "before_cursor_execute", fail)
+    try:
+        yield
+    finally:
+        event.remove(db.engine, "before_cursor_execute", fail)
+
+
+def kept_fields(page) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for hidden in page.select('main form[method="post"] input[type="hidden"]'):
+        fields.setdefault(hidden["name"], []).append(hidden["value"])
+    return fields
+
+
+def try_again(client, response):
+    page = soup(response)
+    form = page.select_one('main form[method="post"]')
+    return client.post(form["action"], data=kept_fields(page), csrf=False)
+
+
+def test_an_answer_not_saved_is_kept_and_saved_on_try_again(client):
+    url = survey_walk.start(client, "ja")
+    with database_fails("UPDATE", "INSERT"):
+        response = client.post(url, data={"answer": "weekly", "action": "next"})
+    assert response.status_code == 503
+    assert response.headers["Retry-After"]
+    page = soup(response)
+    assert "Not saved" not in page.get_text()  # in the resident's language
+    assert kept_fields(page)["answer"] == ["weekly"]
+    assert kept_fields(page)["action"] == ["next"]
+    assert db.session.scalar(select(SurveyDraft.answers)) == {}
+
+    again = try_again(client, response)
+    assert again.status_code == 302
+    assert "/q/" in again.headers["Location"]
+    assert db.session.scalar(select(SurveyDraft.answers)) == {
+        survey_walk.question_id(url): ["weekly"]
+    }
+
+
+def test_a_survey_not_submitted_is_stored_once_on_try_again(client):
+    load_tiny()
+    survey_walk.walk(client)
+    with database_fails("INSERT"):
+        response = survey_walk.submit(client)
+    assert response.status_code == 503
+    assert "Try again" in soup(response).get_text()
+    assert db.session.scalar(select(func.count(SurveyResponse.id))) == 0
+
+    assert try_again(client, response).headers["Location"].endswith("/survey/thanks")
+    # A second press of the same button (or the browser's retry) changes nothing.
+    assert try_again(client, response).headers["Location"].endswith("/survey/thanks")
+    assert db.session.scalar(select(func.count(SurveyResponse.id))) == 1
+
+
+def test_a_session_log_not_saved_keeps_every_entry(client, login):
+    load_tiny()
+    login("volunteer")
+    data = log_data(soup(client.get("/vi/volunteer/logs/new")), note="Mang theo tài liệu in")
+    with database_fails("INSERT"):
+        response = client.post("/vi/volunteer/logs/new", data=data)
+    assert response.status_code == 503
+    kept = kept_fields(soup(response))
+    assert kept["note"] == ["Mang theo tài liệu in"]
+    assert kept["languages"] == ["ja", "vi"]
+    assert kept["submission_key"] == [data["submission_key"]]
+    assert db.session.scalar(select(func.count(SessionLog.id))) == 0
+
+    assert try_again(client, response).status_code == 302
+    again = try_again(client, response)
+    assert again.status_code == 302, again.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(SessionLog.id))) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_page_read_while_the_database_is_away_offers_to_try_again(client, lang):
+    survey_walk.start(client, lang)
+    with database_fails("SELECT"):
+        response = client.get(f"/{lang}/survey/check")
+    assert response.status_code == 503
+    link = soup(response).select_one("main a.button")
+    assert link["href"] == f"/{lang}/survey/check"
+    assert client.get(link["href"]).status_code == 200
+
+
+def test_passwords_are_never_written_back_into_the_page(client, make_user):
+    make_user("volunteer", email="v@example.org")
+    with database_fails("SELECT"):
+        response = client.post(
+            "/en/login", data={"email": "v@example.org", "password": "a long test passphrase"}
+        )
+    assert response.status_code == 503
+    body = response.get_data(as_text=True)
+    assert "a long test passphrase" not in body
+    assert 'value="v@example.org"' in body
