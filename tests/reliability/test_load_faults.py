@@ -189,7 +189,7 @@ def restart_postgres() -> None:
     if not command:
         version = sorted(os.listdir("/etc/postgresql"), key=float)[-1]
         command = f"pg_ctlcluster {version} main restart"
-    done = subprocess.run(command.split(), capture_output=True, text=True, check=False)  # noqa: S603 - our own fixed command
+    done = subprocess.run(command.split(), capture_output=True, text=True, check=False)
     assert done.returncode == 0, (
         f"could not restart PostgreSQL with `{command}` (set OUTREACH_TEST_POSTGRES_RESTART): "
         f"{done.stderr}"
