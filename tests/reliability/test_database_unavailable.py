@@ -118,3 +118,9 @@ def test_passwords_are_never_written_back_into_the_page(client, make_user):
     body = response.get_data(as_text=True)
     assert "a long test passphrase" not in body
     assert 'value="v@example.org"' in body
+
+
+def test_the_health_check_tells_the_load_balancer_when_the_database_is_away(client):
+    assert client.get("/healthz").status_code == 200
+    with database_fails("SELECT"):
+        assert client.get("/healthz").status_code == 503
