@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from outreach.extensions import db
 from outreach.models import Role
 from outreach.paths import PACKAGE_DIR
 from outreach.services import areas, demo_support, synthetic, users
@@ -33,21 +34,36 @@ def is_empty() -> bool:
 
 
 def load() -> None:
-    """Load everything in one transaction; the generated passwords go to the instance folder."""
+    """Load everything or nothing (into an empty database); passwords go to the instance folder."""
     plan = plan_import(GEOJSON.read_text(encoding="utf-8"), STATISTICS.read_text(encoding="utf-8"))
-    apply_import(plan, synthetic=True)
     passwords, accounts = {}, {}
-    for role, (email, name) in ACCOUNTS.items():
-        passwords[email] = f"demo-{secrets.token_hex(6)}"
-        accounts[role] = users.create_user(email, name, role, passwords[email])
-    users.commit()
-    demo_support.load(
-        accounts[Role.VOLUNTEER], accounts[Role.COORDINATOR], [a.code for a in plan.areas]
-    )
-    synthetic.generate(DEMO_RESPONSES)
+    try:
+        apply_import(plan, synthetic=True)
+        for role, (email, name) in ACCOUNTS.items():
+            passwords[email] = f"demo-{secrets.token_hex(6)}"
+            accounts[role] = users.create_user(email, name, role, passwords[email])
+        db.session.flush()
+        demo_support.load(
+            accounts[Role.VOLUNTEER], accounts[Role.COORDINATOR], [a.code for a in plan.areas]
+        )
+        synthetic.generate(DEMO_RESPONSES, commit=False)
+        db.session.commit()
+    except Exception:
+        _empty_again()
+        raise
     path = _accounts_file()
     path.write_text(json.dumps(passwords, indent=1))
     path.chmod(0o600)
+
+
+def _empty_again() -> None:
+    """Undo a demo that failed part-way. The help-session services commit as they go (they are
+    the app's own), so instead of one transaction the demo relies on its precondition: it only
+    loads into an empty database, so emptying it again restores exactly what was there."""
+    db.session.rollback()
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.commit()
 
 
 def account_lines() -> list[str]:

@@ -128,8 +128,13 @@ def _response_row(rng: random.Random, area: str, age: str, key: str, days: int) 
     }
 
 
-def generate(count: int, seed: int = 27210, days: int = 180, batch: int = 5000) -> int:
-    """Insert `count` synthetic responses (Core executemany in batches); returns how many."""
+def generate(
+    count: int, seed: int = 27210, days: int = 180, batch: int = 5000, commit: bool = True
+) -> int:
+    """Insert `count` synthetic responses (Core executemany in batches); returns how many.
+
+    With `commit`, each batch is committed (a million rows for the benchmarks); without, the
+    caller's transaction holds them all (the demo loads in one transaction)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data
     areas = _area_weights()
     codes, weights = [a for a, _ in areas], [sum(p.values()) or 1 for _, p in areas]
@@ -157,6 +162,7 @@ def generate(count: int, seed: int = 27210, days: int = 180, batch: int = 5000) 
             for v in vs
         ]
         db.session.execute(insert(SurveyAnswer), answers)
-        db.session.commit()
+        if commit:
+            db.session.commit()
         made += size
     return made
