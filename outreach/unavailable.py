@@ -7,6 +7,7 @@ again can never store anything twice.
 """
 
 import logging
+from contextlib import suppress
 
 from flask import Flask, g, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -43,10 +44,8 @@ def _kept_fields() -> list[tuple[str, str]]:
 
 def _database_unavailable(error: Exception):
     log.warning("database unavailable during %s %s: %s", request.method, request.path, error)
-    try:
-        db.session.rollback()
-    except (OperationalError, InterfaceError):
-        pass  # the connection is gone; the pool replaces it
+    with suppress(OperationalError, InterfaceError):
+        db.session.rollback()  # when the connection is gone, the pool replaces it
     if "_login_user" not in g:
         # Loading the signed-in user needs the database too: show the page as to a visitor.
         g._login_user = login_manager.anonymous_user()
