@@ -11,8 +11,7 @@ from outreach.charts import Chart, bars, choropleth, lines
 from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
-from outreach.models import SurveyResponse
-from outreach.services import insights, survey_counts
+from outreach.services import insights
 from outreach.services.insights import AreaFigures, Picture
 from outreach.survey.fields import option_labels
 
@@ -149,7 +148,7 @@ def option_chart(
 
 
 def age_chart(choices: Choices) -> Chart:
-    rows = insights.counts_by("age_band", SurveyResponse.age_band, choices.breakdown_filters)
+    rows = insights.counts_by("age_band", choices.breakdown_filters)
     labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
     values = [n for _, n in rows]
     summary = gettext(
@@ -166,9 +165,7 @@ def age_chart(choices: Choices) -> Chart:
 def trend_chart(choices: Choices) -> Chart:
     from outreach.services import session_logs
 
-    responses = dict(
-        insights.counts_by("month", survey_counts.month_of_submission(), choices.breakdown_filters)
-    )
+    responses = dict(insights.counts_by("month", choices.breakdown_filters))
     helped = {
         k: t.people
         for k, t in session_logs.totals_by("month", choices.filters.start, choices.filters.end)

@@ -13,6 +13,7 @@ from outreach.models.support import (
     SupportSession,
 )
 from outreach.models.survey import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.models.tally import SurveyTally
 from outreach.models.user import Role, User
 
 __all__ = [
@@ -33,5 +34,6 @@ __all__ = [
     "SurveyAnswer",
     "SurveyDraft",
     "SurveyResponse",
+    "SurveyTally",
     "User",
 ]

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String
+from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from outreach.models.base import Base, utcnow
@@ -39,6 +39,8 @@ class SurveyResponse(Base):
     submitted_on: Mapped[date] = mapped_column(Date, default=lambda: utcnow().date(), index=True)
     #: Hash of the form's one-time key: a retried or double submission finds the first one.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Which run of outreach.services.tallies counted this response; empty until one has.
+    tally_batch: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     answers: Mapped[list["SurveyAnswer"]] = relationship(
         back_populates="response", cascade="all, delete-orphan"

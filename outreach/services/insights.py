@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from outreach.extensions import db
-from outreach.models import Area, AreaStatistic, Measure, SessionLog, SurveyResponse
+from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
 from outreach.services import survey_counts as counts
@@ -177,14 +177,14 @@ def answer_counts(question: str, filters: ResponseFilter) -> list[tuple]:
     return cached("answers", (question, filters), lambda: counts.answer_counts(question, filters))
 
 
-def counts_by(name: str, column: Any, filters: ResponseFilter) -> list[tuple]:
-    return cached("counts_by", (name, filters), lambda: counts.counts_by(column, filters))
+def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple]:
+    return cached("counts_by", (dimension, filters), lambda: counts.counts_by(dimension, filters))
 
 
 def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     minimum = current_app.config["PUBLISH_MIN_CELL"]
     cells, pops, support = survey_cells(filters), population(), support_by_area(filters)
-    answers = dict(counts.counts_by(SurveyResponse.area_code, filters))
+    answers = dict(counts.counts_by("area_code", filters))
     areas = [
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
         for a in db.session.scalars(select(Area).order_by(Area.code))
@@ -195,19 +195,14 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
     )
-    by_area = db.session.execute(
-        select(SurveyResponse.area_code, SurveyResponse.channel, func.count(SurveyResponse.id))
-        .where(*filters.conditions())
-        .group_by(SurveyResponse.area_code, SurveyResponse.channel)
-    ).all()
     return Picture(
         areas,
         _city(cells, pops, minimum),
         sum(answers.values()),
-        dict(counts.counts_by(SurveyResponse.channel, filters)),
+        dict(counts.counts_by("channel", filters)),
         minimum,
         synthetic is not None,
-        {(a, c): n for a, c, n in by_area},
+        counts.channel_by_area(filters),
     )
 
 

@@ -20,11 +20,24 @@ def cached(name: str, args: tuple, compute: Any) -> Any:
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
+    _count_new_responses()
     result = compute()
     _CACHE[key] = result
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return result
+
+
+def _count_new_responses() -> None:
+    """Bring the tallies up to date before figures are read from them (once per request)."""
+    from outreach.services import survey, tallies
+
+    if has_request_context() and g.get("outreach_tallies_fresh"):
+        return
+    if tallies.pending():
+        tallies.refresh(survey.instrument())
+    if has_request_context():
+        g.outreach_tallies_fresh = True
 
 
 def _data_version() -> tuple:

@@ -1,27 +1,32 @@
-"""Survey answers counted in the database (GROUP BY), per neighbourhood and age stratum.
+"""Survey answers counted in the database, per neighbourhood and age stratum, from the tallies.
 
 Every survey indicator is a share of respondents: `base` answered the question, `positives` are
-those with the characteristic. Counting happens in SQL so a million responses are never loaded.
+those with the characteristic. The counts are sums over outreach.models.tally (kept up to date by
+outreach.services.tallies), so a million responses cost a sum over their cells, not a scan of
+every answer. Periods therefore count whole months.
 """
 
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, select
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy import case, func, select
+from sqlalchemy.sql import ColumnElement
 
 from outreach.extensions import db
-from outreach.models import SurveyAnswer, SurveyResponse
+from outreach.models import SurveyTally
 
+T = SurveyTally.__table__
 #: Survey age bands -> the population strata of the area statistics (weighting cells).
 STRATUM = case(
-    (SurveyResponse.age_band.in_(["under_18", "18_39", "40_64"]), "15_64"),
-    (SurveyResponse.age_band == "65_74", "65_74"),
-    (SurveyResponse.age_band == "75_plus", "75_plus"),
+    (T.c.age_band.in_(["under_18", "18_39", "40_64"]), "15_64"),
+    (T.c.age_band == "65_74", "65_74"),
+    (T.c.age_band == "75_plus", "75_plus"),
     else_="unknown",
 )
-FOUNDATION_SKILLS = 8
+#: What a response counts in: ("", "") is every response (outreach.models.tally).
+RESPONSES = ("", "")
+DIMENSIONS = {"area_code", "channel", "age_band", "month"}
 
 
 @dataclass(frozen=True)
@@ -33,17 +38,18 @@ class ResponseFilter:
     area: str = ""
 
     def conditions(self) -> list[ColumnElement[bool]]:
+        """On the tallies; dates select the whole months they fall in."""
         found = []
         if self.start:
-            found.append(SurveyResponse.submitted_on >= self.start)
+            found.append(T.c.month >= f"{self.start:%Y-%m}")
         if self.end:
-            found.append(SurveyResponse.submitted_on <= self.end)
+            found.append(T.c.month <= f"{self.end:%Y-%m}")
         if self.channel:
-            found.append(SurveyResponse.channel == self.channel)
+            found.append(T.c.channel == self.channel)
         if self.age_band:
-            found.append(SurveyResponse.age_band == self.age_band)
+            found.append(T.c.age_band == self.age_band)
         if self.area:
-            found.append(SurveyResponse.area_code == self.area)
+            found.append(T.c.area_code == self.area)
         return found
 
 
@@ -55,111 +61,92 @@ class Cell:
     positives: int
 
 
-def _grouped(
-    question: str,
-    positive: ColumnElement[bool],
-    filters: ResponseFilter,
-    exclude: Iterable[str] = (),
-) -> Select:
-    answer_join = and_(
-        SurveyAnswer.response_id == SurveyResponse.id, SurveyAnswer.question == question
-    )
-    if exclude:
-        answer_join = and_(answer_join, SurveyAnswer.value.not_in(list(exclude)))
-    return (
-        select(
-            SurveyResponse.area_code,
-            STRATUM.label("stratum"),
-            func.count(distinct(SurveyResponse.id)),
-            func.count(distinct(case((positive, SurveyResponse.id)))),
-        )
-        .join(SurveyAnswer, answer_join)
-        .where(*filters.conditions())
-        .group_by(SurveyResponse.area_code, STRATUM)
-    )
-
-
-def _cells(query: Select, invert: bool = False) -> list[Cell]:
-    rows = db.session.execute(query).all()
-    return [
-        Cell(area, stratum, base, base - pos if invert else pos)
-        for area, stratum, base, pos in rows
-    ]
+def _by_cell(question: str, filters: ResponseFilter) -> dict[tuple, dict[str, int]]:
+    """(area, stratum) -> value -> responses, for the items of one `question`."""
+    rows = db.session.execute(
+        select(T.c.area_code, STRATUM, T.c.value, func.sum(T.c.n))
+        .where(T.c.question == question, *filters.conditions())
+        .group_by(T.c.area_code, STRATUM, T.c.value)
+    ).all()
+    found: dict[tuple, dict[str, int]] = defaultdict(dict)
+    for area, stratum, value, n in rows:
+        found[(area or None, stratum)][value] = int(n)
+    return found
 
 
 def share_answering(
     question: str,
     values: list[str],
     filters: ResponseFilter,
-    exclude: Iterable[str] = ("prefer_not",),
+    exclude: tuple[str, ...] = ("prefer_not",),
 ) -> list[Cell]:
-    """Respondents who chose any of `values`, among those who answered `question`."""
-    return _cells(_grouped(question, SurveyAnswer.value.in_(values), filters, exclude))
+    """Respondents who chose any of `values`, among those who answered a one-answer `question`."""
+    return [
+        Cell(
+            area,
+            stratum,
+            sum(n for v, n in counts.items() if v not in exclude),
+            sum(counts.get(v, 0) for v in values),
+        )
+        for (area, stratum), counts in _by_cell(question, filters).items()
+    ]
 
 
 def share_without(question: str, value: str, filters: ResponseFilter) -> list[Cell]:
-    """Respondents who answered `question` but did not choose `value` (e.g. no smartphone)."""
-    return _cells(_grouped(question, SurveyAnswer.value == value, filters), invert=True)
+    """Respondents who answered a several-answer `question` but did not choose `value`."""
+    answered = _by_cell("@answered", filters)
+    chosen = _by_cell(question, filters)
+    return [
+        Cell(area, stratum, base, base - chosen.get((area, stratum), {}).get(value, 0))
+        for (area, stratum), counts in answered.items()
+        if (base := counts.get(question, 0))
+    ]
 
 
 def share_lacking_skills(filters: ResponseFilter) -> list[Cell]:
     """Among those who said which devices they use, the share without all foundation skills."""
-    complete = (
-        select(SurveyAnswer.response_id)
-        .where(SurveyAnswer.question == "skills", SurveyAnswer.value != "none")
-        .group_by(SurveyAnswer.response_id)
-        .having(func.count() >= FOUNDATION_SKILLS)
-        .subquery()
-    )
-    query = (
-        select(
-            SurveyResponse.area_code,
-            STRATUM.label("stratum"),
-            func.count(distinct(SurveyResponse.id)),
-            func.count(distinct(complete.c.response_id)),
+    answered = _by_cell("@answered", filters)
+    complete = _by_cell("@derived", filters)
+    return [
+        Cell(
+            area, stratum, base, base - complete.get((area, stratum), {}).get("complete_skills", 0)
         )
-        .join(
-            SurveyAnswer,
-            and_(SurveyAnswer.response_id == SurveyResponse.id, SurveyAnswer.question == "devices"),
-        )
-        .outerjoin(complete, complete.c.response_id == SurveyResponse.id)
-        .where(*filters.conditions())
-        .group_by(SurveyResponse.area_code, STRATUM)
-    )
-    return _cells(query, invert=True)
+        for (area, stratum), counts in answered.items()
+        if (base := counts.get("devices", 0))
+    ]
 
 
-def counts_by(column: ColumnElement, filters: ResponseFilter) -> list[tuple[str | None, int]]:
-    """Responses per value of a response column (channel, area, age band, month…)."""
-    query = (
-        select(column, func.count(SurveyResponse.id)).where(*filters.conditions()).group_by(column)
-    )
-    return [(key, n) for key, n in db.session.execute(query.order_by(column)).all()]
+def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple[str | None, int]]:
+    """Responses per value of one dimension: area_code, channel, age_band or month."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    column = T.c[dimension]
+    rows = db.session.execute(
+        select(column, func.sum(T.c.n))
+        .where(T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions())
+        .group_by(column)
+        .order_by(column)
+    ).all()
+    return [(key or None, int(n)) for key, n in rows]
+
+
+def channel_by_area(filters: ResponseFilter) -> dict[tuple[str | None, str], int]:
+    rows = db.session.execute(
+        select(T.c.area_code, T.c.channel, func.sum(T.c.n))
+        .where(T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions())
+        .group_by(T.c.area_code, T.c.channel)
+    ).all()
+    return {(area or None, channel): int(n) for area, channel, n in rows}
 
 
 def answer_counts(question: str, filters: ResponseFilter, by_area: bool = False) -> list[tuple]:
     """How often each option of a question was chosen (optionally per area)."""
-    keys = [SurveyResponse.area_code] if by_area else []
-    query = (
-        select(*keys, SurveyAnswer.value, func.count(distinct(SurveyResponse.id)))
-        .join(
-            SurveyAnswer,
-            and_(SurveyAnswer.response_id == SurveyResponse.id, SurveyAnswer.question == question),
-        )
-        .where(*filters.conditions())
-        .group_by(*keys, SurveyAnswer.value)
-    )
-    return [tuple(row) for row in db.session.execute(query).all()]
-
-
-def month_of_submission() -> ColumnElement:
-    """The submission month as text 'YYYY-MM', in both SQLite and PostgreSQL."""
-    return func.substr(func.cast(SurveyResponse.submitted_on, db.String), 1, 7)
-
-
-def data_version() -> tuple:
-    """Changes whenever a response arrives: part of every cache key (cheap: index lookups)."""
-    return (
-        db.session.scalar(select(func.max(SurveyResponse.id))),
-        db.session.scalar(select(func.count(SurveyResponse.id))),
-    )
+    keys = [T.c.area_code] if by_area else []
+    rows = db.session.execute(
+        select(*keys, T.c.value, func.sum(T.c.n))
+        .where(T.c.question == question, *filters.conditions())
+        .group_by(*keys, T.c.value)
+    ).all()
+    if by_area:
+        return [(area or None, value, int(n)) for area, value, n in rows]
+    return [(value, int(n)) for value, n in rows]

@@ -1,0 +1,32 @@
+"""Survey counts kept per month, neighbourhood, age band and channel, so that figures for a city
+with a million answers are sums over a few hundred thousand small rows, never over every answer.
+
+Rows are added by outreach.services.tallies as responses arrive; each response is counted once
+(`SurveyResponse.tally_batch` records that it has been).
+"""
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from outreach.models.base import Base
+
+
+class SurveyTally(Base):
+    """How many responses in one cell have one item.
+
+    Items: ("", "") every response; (question, value) an option chosen; ("@answered", question)
+    answered a multiple-choice question; ("@derived", name) a per-response fact such as having
+    all the foundation skills. Empty strings, not NULL, stand for "no area" and "no age band" so
+    that the cell can be the primary key on every database.
+    """
+
+    __tablename__ = "survey_tallies"
+
+    # The key starts with the item: every query asks for a few items across many cells.
+    question: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(120), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    age_band: Mapped[str] = mapped_column(String(20), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

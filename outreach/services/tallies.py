@@ -1,0 +1,147 @@
+"""Counting each new survey response once into the tallies (outreach.models.tally).
+
+Figures are read from the tallies, so they must be up to date before any figure is computed:
+`refresh()` runs when the insights cache misses (new data arrived) and from
+`outreach insights refresh`. It claims the responses not yet counted by stamping them with a
+batch number and adds that batch's counts in the same transaction, so a response is counted
+exactly once even when several workers refresh at the same moment. Submitting a survey does not
+touch the tallies: the resident's request stays as short as it can be.
+"""
+
+import secrets
+
+from sqlalchemy import (
+    Select,
+    String,
+    bindparam,
+    cast,
+    distinct,
+    exists,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from outreach.extensions import db
+from outreach.models import SurveyAnswer, SurveyResponse, SurveyTally
+from outreach.survey.instrument import Instrument
+
+#: Responses claimed per transaction: bounds the work (and locks) of one step.
+CHUNK = 20_000
+#: Counted as options: choice questions. Not numbers or free text (never published), and not
+#: the neighbourhood, which is the `area_code` of every row already.
+OPTION_TYPES = frozenset({"single", "multiple", "yesno", "scale"})
+FOUNDATION_SKILLS = 8
+#: Serialises refreshes on PostgreSQL (SQLite has one writer anyway); any constant will do.
+_LOCK_KEY = 720_1955
+
+_R = SurveyResponse.__table__
+_A = SurveyAnswer.__table__
+_T = SurveyTally.__table__
+KEY = ("question", "value", "month", "area_code", "age_band", "channel")
+
+
+def month_of(column) -> object:
+    """A date as 'YYYY-MM', in both SQLite and PostgreSQL."""
+    return func.substr(cast(column, String), 1, 7)
+
+
+def _label(text_value: str, name: str):
+    return cast(literal(text_value), String).label(name)
+
+
+def _cell() -> list:
+    return [
+        month_of(_R.c.submitted_on).label("month"),
+        func.coalesce(_R.c.area_code, "").label("area_code"),
+        func.coalesce(_R.c.age_band, "").label("age_band"),
+        _R.c.channel.label("channel"),
+    ]
+
+
+def _items(survey: Instrument) -> Select:
+    """One row per (response, item) of the claimed batch."""
+    batch = _R.c.tally_batch == bindparam("batch")
+    choices = [q.id for q in survey.questions if q.type in OPTION_TYPES]
+    multiple = [q.id for q in survey.questions if q.type == "multiple"]
+    answers = _R.join(_A, _A.c.response_id == _R.c.id)
+    responses = select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id).where(batch)
+    options = (
+        select(*_cell(), _A.c.question, _A.c.value, _R.c.id)
+        .select_from(answers)
+        .where(batch, _A.c.question.in_(choices))
+    )
+    answered = (
+        select(*_cell(), _label("@answered", "question"), _A.c.question, _R.c.id)
+        .select_from(answers)
+        .where(batch, _A.c.question.in_(multiple))
+    )
+    return union_all(responses, options, answered, _complete_skills(batch))
+
+
+def _complete_skills(batch) -> Select:
+    """Said which devices they use and has every foundation skill (the low-skills indicator).
+
+    Correlated per claimed response, so the work follows the batch, not all skills answers."""
+    mine = _A.c.response_id == _R.c.id
+    skills = (
+        select(func.count())
+        .where(mine, _A.c.question == "skills", _A.c.value != "none")
+        .scalar_subquery()
+    )
+    devices = exists().where(mine, _A.c.question == "devices")
+    return select(
+        *_cell(), _label("@derived", "question"), _label("complete_skills", "value"), _R.c.id
+    ).where(batch, devices, skills >= FOUNDATION_SKILLS)
+
+
+def _add_batch(survey: Instrument, batch: int) -> None:
+    items = _items(survey).subquery()
+    counted = select(*(items.c[k] for k in KEY), func.count(distinct(items.c.id))).group_by(
+        *(items.c[k] for k in KEY)
+    )
+    dialect = db.session.get_bind().dialect.name
+    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(_T)
+    statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
+        index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
+    )
+    db.session.execute(statement, {"batch": batch})
+
+
+def refresh(survey: Instrument) -> int:
+    """Count every response not yet counted; returns how many were counted now."""
+    counted = 0
+    while True:
+        if db.session.get_bind().dialect.name == "postgresql":
+            db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        batch = secrets.randbits(62)
+        pending = select(_R.c.id).where(_R.c.tally_batch.is_(None)).order_by(_R.c.id).limit(CHUNK)
+        claimed = db.session.execute(
+            update(_R)
+            .where(_R.c.id.in_(pending.scalar_subquery()), _R.c.tally_batch.is_(None))
+            .values(tally_batch=batch)
+        ).rowcount
+        if not claimed:
+            db.session.commit()  # ends the transaction (and releases the lock)
+            return counted
+        _add_batch(survey, batch)
+        db.session.commit()
+        counted += claimed
+
+
+def pending() -> bool:
+    """True when some response has not been counted yet (an index look-up)."""
+    return db.session.scalar(select(_R.c.id).where(_R.c.tally_batch.is_(None)).limit(1)) is not None
+
+
+def rebuild(survey: Instrument) -> int:
+    """Count everything again from the answers (after a restore from an old backup, say)."""
+    db.session.execute(_T.delete())
+    db.session.execute(update(_R).values(tally_batch=None))
+    db.session.commit()
+    return refresh(survey)
