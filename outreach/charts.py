@@ -2,14 +2,17 @@
 the same numbers as a table. Pure: rows in, Plotly figure JSON out (drawn by static/js/charts.js)."""
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.colors import sequential
 
 from outreach.i18n.markup import plain
 
 #: A colour-blind-safe sequential scale (viridis); values are also printed in the table.
-MAP_SCALE = "Viridis"
+SCALE = sequential.Viridis
 
 
 @dataclass
@@ -42,22 +45,38 @@ def choropleth(
 ) -> Chart:
     """A map of our own neighbourhood shapes on a blank background: no tiles, no internet."""
     shown = [(c, v, n) for c, v, n in zip(codes, values, names, strict=True) if v is not None]
-    trace = go.Choroplethmap(
-        geojson=geojson,
-        featureidkey="properties.code",
-        locations=[c for c, _, _ in shown],
-        z=[round(v, 2) for _, v, _ in shown],
-        text=[n for _, _, n in shown],
-        colorscale=MAP_SCALE,
-        marker={"line": {"width": 0.5, "color": "#ffffff"}},
-        hovertemplate="%{text}: %{z}<extra></extra>",
-    )
+    # Built as plain JSON: plotly's Python objects would validate (deep-copy) every boundary
+    # point of the city on each new figure. tests/unit/test_charts.py checks it against them.
+    trace = {
+        "type": "choroplethmap",
+        "geojson": geojson,
+        "featureidkey": "properties.code",
+        "locations": [c for c, _, _ in shown],
+        "z": [round(v, 2) for _, v, _ in shown],
+        "text": [n for _, _, n in shown],
+        "colorscale": _viridis(),
+        "marker": {"line": {"width": 0.5, "color": "#ffffff"}},
+        "hovertemplate": "%{text}: %{z}<extra></extra>",
+    }
     layout = _layout(
         title,
         map={"style": "white-bg", "center": {"lat": 34.827, "lon": 135.68}, "zoom": 10.3},
         height=520,
+        template=_template(),
     )
-    return Chart(chart_id, go.Figure(trace, layout).to_plotly_json(), summary, table)
+    return Chart(chart_id, {"data": [trace], "layout": layout}, summary, table)
+
+
+@cache
+def _template() -> dict[str, Any]:
+    """Plotly's default look, as go.Figure would have added it."""
+    return pio.templates[pio.templates.default].to_plotly_json()
+
+
+@cache
+def _viridis() -> list[list]:
+    """The scale as plotly's Python side expands the name 'Viridis'."""
+    return [[i / (len(SCALE) - 1), colour] for i, colour in enumerate(SCALE)]
 
 
 def bars(

@@ -189,8 +189,9 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
         for a in db.session.scalars(select(Area).order_by(Area.code))
     ]
+    per_area = {name: _by_area(found) for name, found in cells.items()}
     for area in areas:
-        _fill(area, cells, support, answers, minimum)
+        _fill(area, per_area, support, answers, minimum)
     _score(areas, config)
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
@@ -206,10 +207,17 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     )
 
 
+def _by_area(cells: list[counts.Cell]) -> dict[str | None, list[counts.Cell]]:
+    grouped: dict[str | None, list[counts.Cell]] = {}
+    for cell in cells:
+        grouped.setdefault(cell.area, []).append(cell)
+    return grouped
+
+
 def _fill(area: AreaFigures, cells: dict, support: dict, answers: dict, minimum: int) -> None:
     area.answers = answers.get(area.code, 0)
     for indicator in SURVEY_INDICATORS:
-        mine = [c for c in cells[indicator] if c.area == area.code]
+        mine = cells[indicator].get(area.code, [])
         area.estimates[indicator] = _figure(_strata(mine, area.population), minimum)
     area.indicators = {k: (v.proportion if v else None) for k, v in area.estimates.items()}
     area.indicators.update(_area_indicators(area.population))

@@ -15,6 +15,7 @@ from sqlalchemy.sql import ColumnElement
 
 from outreach.extensions import db
 from outreach.models import SurveyTally
+from outreach.services.tallies import ALL
 
 T = SurveyTally.__table__
 #: Survey age bands -> the population strata of the area statistics (weighting cells).
@@ -37,9 +38,14 @@ class ResponseFilter:
     age_band: str = ""
     area: str = ""
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """On the tallies; dates select the whole months they fall in."""
-        found = []
+    def conditions(self, by: str = "") -> list[ColumnElement[bool]]:
+        """On the tallies; dates select the whole months they fall in. Without a period or a
+        channel (to select or to count `by`), the rows for all months and channels are read."""
+        overall = not (self.start or self.end or self.channel) and by not in ("month", "channel")
+        if overall:
+            found = [T.c.month == ALL, T.c.channel == ALL]
+        else:
+            found = [T.c.month != ALL, T.c.channel != ALL]
         if self.start:
             found.append(T.c.month >= f"{self.start:%Y-%m}")
         if self.end:
@@ -123,7 +129,9 @@ def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple[str | None,
     column = T.c[dimension]
     rows = db.session.execute(
         select(column, func.sum(T.c.n))
-        .where(T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions())
+        .where(
+            T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions(dimension)
+        )
         .group_by(column)
         .order_by(column)
     ).all()
@@ -133,7 +141,9 @@ def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple[str | None,
 def channel_by_area(filters: ResponseFilter) -> dict[tuple[str | None, str], int]:
     rows = db.session.execute(
         select(T.c.area_code, T.c.channel, func.sum(T.c.n))
-        .where(T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions())
+        .where(
+            T.c.question == RESPONSES[0], T.c.value == RESPONSES[1], *filters.conditions("channel")
+        )
         .group_by(T.c.area_code, T.c.channel)
     ).all()
     return {(area or None, channel): int(n) for area, channel, n in rows}

@@ -44,6 +44,9 @@ _R = SurveyResponse.__table__
 _A = SurveyAnswer.__table__
 _T = SurveyTally.__table__
 KEY = ("question", "value", "month", "area_code", "age_band", "channel")
+#: Month and channel of the rows that count every month and channel together: what the public
+#: page and an unfiltered dashboard read, a few thousand rows whatever the number of answers.
+ALL = "*"
 
 
 def month_of(column) -> object:
@@ -102,15 +105,17 @@ def _complete_skills(batch) -> Select:
 
 def _add_batch(survey: Instrument, batch: int) -> None:
     items = _items(survey).subquery()
-    counted = select(*(items.c[k] for k in KEY), func.count(distinct(items.c.id))).group_by(
-        *(items.c[k] for k in KEY)
-    )
-    dialect = db.session.get_bind().dialect.name
-    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(_T)
-    statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
-        index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
-    )
-    db.session.execute(statement, {"batch": batch})
+    for overall in (False, True):
+        columns = [
+            _label(ALL, k) if overall and k in ("month", "channel") else items.c[k] for k in KEY
+        ]
+        counted = select(*columns, func.count(distinct(items.c.id))).group_by(*columns)
+        dialect = db.session.get_bind().dialect.name
+        insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(_T)
+        statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
+            index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
+        )
+        db.session.execute(statement, {"batch": batch})
 
 
 def refresh(survey: Instrument) -> int:

@@ -48,7 +48,10 @@ def expected_tallies() -> Counter:
         skills = mine.get("skills", set()) - {"none"}
         if "devices" in mine and len(skills) >= tallies.FOUNDATION_SKILLS:
             found[("@derived", "complete_skills", *cell)] += 1
-    return found
+    overall: Counter = Counter()
+    for (question, value, _month, area, age, _channel), n in found.items():
+        overall[(question, value, tallies.ALL, area, age, tallies.ALL)] += n
+    return found + overall
 
 
 def stored_tallies() -> Counter:
@@ -110,7 +113,11 @@ def test_workers_counting_at_once_count_each_response_once(app):
         thread.join()
     assert errors == []
     assert sum(counted) == 600
-    total = db.session.scalar(select(func.sum(SurveyTally.n)).where(SurveyTally.question == ""))
+    total = db.session.scalar(
+        select(func.sum(SurveyTally.n)).where(
+            SurveyTally.question == "", SurveyTally.month == tallies.ALL
+        )
+    )
     assert total == 600
     assert stored_tallies() == expected_tallies()
 
@@ -145,3 +152,27 @@ def test_the_refresh_command_counts_and_rebuilds(app):
     rebuilt = runner.invoke(args=["insights", "refresh", "--rebuild"]).output
     assert "Counted 50 responses." in rebuilt
     assert stored_tallies() == expected_tallies()
+
+
+def test_every_month_and_channel_together_equals_their_sum(app):
+    from outreach.services.survey_counts import answer_counts, counts_by
+
+    load_tiny()
+    synthetic.generate(250, seed=21)
+    for channel in (Channel.PAPER, Channel.PHONE):
+        submit_one({"age_band": ["65_74"], "wants_help": ["yes"]}, channel, key=channel.value)
+    tallies.refresh(survey.instrument())
+    everything = ResponseFilter()
+    by_channel = [ResponseFilter(channel=c.value) for c in Channel]
+    whole_year = ResponseFilter(start=date(2000, 1, 1), end=date(2100, 12, 31))
+    assert sum(n for _, n in counts_by("channel", everything)) == 252
+    for dimension in ("area_code", "age_band"):
+        overall = dict(counts_by(dimension, everything))
+        assert overall == dict(counts_by(dimension, whole_year))
+        summed: Counter = Counter()
+        for filters in by_channel:
+            summed.update(dict(counts_by(dimension, filters)))
+        assert dict(summed) == overall
+    assert sorted(answer_counts("wants_help", everything)) == sorted(
+        answer_counts("wants_help", whole_year)
+    )
