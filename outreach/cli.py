@@ -2,6 +2,7 @@
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import Flask
@@ -9,6 +10,9 @@ from flask.cli import FlaskGroup, with_appcontext
 from werkzeug.serving import run_simple
 
 from outreach.models import Role
+
+if TYPE_CHECKING:
+    from outreach.services.backup import Copy
 
 
 def _create_app() -> Flask:
@@ -110,6 +114,46 @@ def purge_command() -> None:
     )
 
 
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(file: Path) -> None:
+    """Write a consistent copy of the database to FILE; the site can keep running."""
+    from outreach.services import backup
+
+    try:
+        copy = backup.backup_database(file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Backed up {backup.database_label()} to {copy.path} ({_copy_facts(copy)}).")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Replace the database without asking.")
+@with_appcontext
+def restore_command(file: Path, yes: bool) -> None:
+    """Replace everything in the database with the backup in FILE, once FILE has been checked."""
+    from outreach.services import backup
+
+    try:
+        copy = backup.check_database(file)
+        if not yes:
+            click.confirm(
+                f"Replace everything in {backup.database_label()} with {copy.path} "
+                f"({_copy_facts(copy)})?",
+                abort=True,
+            )
+        copy = backup.restore_database(file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Restored {backup.database_label()} from {copy.path} ({_copy_facts(copy)}).")
+
+
+def _copy_facts(copy: "Copy") -> str:
+    return f"{copy.size:,} bytes, schema revision {copy.revision}"
+
+
 i18n_cli = click.Group("i18n", help="Translation catalogs.")
 
 
@@ -123,9 +167,30 @@ def i18n_update() -> None:
         click.echo(f"{locale:<8} {missing} untranslated")
 
 
+insights_cli = click.Group("insights", help="Figures for staff and the public.")
+
+
+@insights_cli.command("refresh")
+@click.option("--rebuild", is_flag=True, help="Count every response again from its answers.")
+@with_appcontext
+def insights_refresh(rebuild: bool) -> None:
+    """Count new survey responses into the tallies the figures are read from.
+
+    Pages do this themselves when new answers arrived; run it after loading many responses at
+    once (an upgrade, a bulk import) so the first page view does not have to.
+    """
+    from outreach.services import survey, tallies
+
+    counted = (tallies.rebuild if rebuild else tallies.refresh)(survey.instrument())
+    click.echo(f"Counted {counted} responses.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(user_cli)
     app.cli.add_command(areas_cli)
     app.cli.add_command(i18n_cli)
     app.cli.add_command(purge_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
+    app.cli.add_command(insights_cli)

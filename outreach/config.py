@@ -9,6 +9,8 @@
 | LOGIN_MAX_FAILURES | 5 | failed logins before an account is locked |
 | LOGIN_LOCKOUT_MINUTES | 15 | how long a locked account stays locked |
 | LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
+| SURVEY_RATE_LIMIT | 240 per minute;3000 per hour;20000 per day | the anonymous survey's POSTs (start, answers, save, resume, submit, contact) allowed per client address, all counted together |
+| PROXY_FIX_X_FOR | 0 | how many reverse proxies in front of the app to trust for X-Forwarded-For (0: none, use the socket's address) |
 | MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
 | OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
 | CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
@@ -79,11 +81,28 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),
         "PUBLISH_MIN_CELL": int(_env("PUBLISH_MIN_CELL", "10")),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),
+        # After a database restart, pooled connections are dead: test each before use, so only
+        # requests in flight at that moment see the "try again" page.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
+        # If Redis is out of reach, count in each worker's memory rather than refuse residents.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "LOGIN_MAX_FAILURES": int(_env("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCKOUT_MINUTES": int(_env("LOGIN_LOCKOUT_MINUTES", "15")),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute"),
+        # One address can be a whole room: a library's PC corner, or a help desk where twenty
+        # residents share one public IP. A survey is about 25 POSTs, one every few seconds at
+        # most (~5 a minute, 20 when rushing): twenty residents at once make ~100 a minute and
+        # up to ~1,500 an hour, a long day a few hundred surveys (~8,000). The limits leave room
+        # above each and still hold a script to 240 a minute, 3,000 an hour and 20,000 a day.
+        "SURVEY_RATE_LIMIT": _env(
+            "SURVEY_RATE_LIMIT", "240 per minute;3000 per hour;20000 per day"
+        ),
+        # Behind nginx or a load balancer every request comes from the proxy: trust that many
+        # hops of X-Forwarded-For, or every resident shares one rate limit. Never set it higher
+        # than the proxies really in front, or clients can pick their own address.
+        "PROXY_FIX_X_FOR": int(_env("PROXY_FIX_X_FOR", "0")),
         "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

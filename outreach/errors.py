@@ -1,6 +1,6 @@
 """Error pages in the visitor's language."""
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -27,14 +27,41 @@ CSRF_MESSAGE = (
     ),
 )
 
+#: The survey's rate limit (outreach/survey/spam.py) was reached: often a room of residents behind
+#: one address, so reassure them that nothing is lost and show the way back.
+SURVEY_WAIT = (
+    _l("Please wait a moment"),
+    _l(
+        "Many answers were sent from this place in a short time. Wait a minute, then continue. The answers you have already given are kept."
+    ),
+)
+RESIDENT_BLUEPRINTS = frozenset({"survey", "contact"})
 
-def _render(code: int, title: str, advice: str):
-    return render_template("errors/error.html", title=title, advice=advice, code=code), code
+
+def _render(code: int, title: str, advice: str, **context):
+    page = render_template("errors/error.html", title=title, advice=advice, code=code, **context)
+    return page, code
 
 
 def _http_error(error: HTTPException):
-    code = error.code if error.code in MESSAGES else 500
-    return _render(code, *MESSAGES[code])
+    """Other codes (415, 416 …) keep their status and get the general words for their kind."""
+    code = error.code or 500
+    general = 400 if code < 500 else 500
+    return _render(code, *MESSAGES.get(code, MESSAGES[general]))
+
+
+def _too_many_requests(_error: HTTPException):
+    if request.blueprint not in RESIDENT_BLUEPRINTS:
+        return _render(429, *MESSAGES[429])
+    return _render(429, *SURVEY_WAIT, continue_url=_way_back())
+
+
+def _way_back() -> str:
+    """The page the resident was on when it can be opened again, else the survey's start page."""
+    rule = request.url_rule
+    if rule is not None and "GET" in (rule.methods or ()):
+        return request.full_path.rstrip("?")
+    return url_for("survey.start")
 
 
 def _csrf_error(_error: CSRFError):
@@ -48,4 +75,5 @@ def _server_error(_error: Exception):
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(429, _too_many_requests)
     app.register_error_handler(InternalServerError, _server_error)

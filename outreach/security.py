@@ -1,6 +1,7 @@
-"""Security headers on every response."""
+"""Security headers on every response, and the client's real address behind proxies."""
 
 from flask import Flask, Response, g, make_response, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -53,5 +54,16 @@ def _headers(response: Response) -> Response:
     return response
 
 
+def _trust_proxies(app: Flask) -> None:
+    """Take the client's address from X-Forwarded-For, written by PROXY_FIX_X_FOR proxies.
+
+    Rate limits are kept per address: without this, everyone behind the proxy shares one.
+    """
+    hops = app.config["PROXY_FIX_X_FOR"]
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops)  # type: ignore[method-assign]
+
+
 def init_app(app: Flask) -> None:
+    _trust_proxies(app)
     app.after_request(_headers)

@@ -1,6 +1,8 @@
 """Names for stored codes (roles, measures), translated for templates."""
 
-from flask import Flask
+from urllib.parse import urlencode
+
+from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -38,7 +40,16 @@ def csrf_field() -> Markup:
     return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
 
 
+def with_query(url: str) -> str:
+    """`url` with this page's query string, e.g. the dashboard's choices carried to a download.
+
+    Copied as values: given to url_for, names like `endpoint` or `_external` would steer it.
+    """
+    query = urlencode(list(request.args.items(multi=True)))
+    return f"{url}?{query}" if query else url
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
-        role_name=role_name, measure_name=measure_name, csrf_field=csrf_field
+        role_name=role_name, measure_name=measure_name, csrf_field=csrf_field, with_query=with_query
     )

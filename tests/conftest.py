@@ -51,7 +51,7 @@ class PageCheckingClient(FlaskClient):
     def csrf_token(self) -> str:
         """A valid token for this client's session, made as Flask-WTF makes it."""
         with self.session_transaction() as session:
-            raw = session.setdefault("csrf_token", hashlib.sha1(os.urandom(64)).hexdigest())  # noqa: S324
+            raw = session.setdefault("csrf_token", hashlib.sha1(os.urandom(64)).hexdigest())  # noqa: S324 - as Flask-WTF makes its token
         serializer = URLSafeTimedSerializer(self.application.secret_key, salt="wtf-csrf-token")
         return serializer.dumps(raw)
 

@@ -4,9 +4,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email
 
 from outreach.models.user import Role
+from outreach.validation import MaxLength
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator: manages accounts"),
@@ -23,12 +24,13 @@ def role_choices() -> list[SelectChoice]:
 class UserForm(FlaskForm):
     display_name = StringField(
         _l("Name"),
-        validators=[DataRequired(_l("Enter the person's name.")), Length(max=100)],
+        validators=[DataRequired(_l("Enter the person's name.")), MaxLength(100)],
     )
     role = RadioField(
         _l("Role"),
         choices=role_choices(),
         validators=[DataRequired(_l("Choose a role."))],
+        invalid_choice_message=_l("Choose a role."),
     )
 
 
@@ -39,7 +41,7 @@ class NewUserForm(UserForm):
         validators=[
             DataRequired(_l("Enter an email address.")),
             Email(_l("Enter an email address like name@example.jp.")),
-            Length(max=254),
+            MaxLength(254),
         ],
     )
 

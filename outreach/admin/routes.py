@@ -7,6 +7,7 @@ from flask_login import current_user
 from outreach.access import allow
 from outreach.admin.forms import ConfirmForm, EditUserForm, NewUserForm
 from outreach.models.user import Role
+from outreach.request_input import positive_int
 from outreach.services import audit, users
 from outreach.services.passwords import temporary_password
 
@@ -83,6 +84,6 @@ def user_reset_password(user_id: int):
 @bp.route("/audit")
 @admin_only
 def audit_log():
-    page = request.args.get("page", 1, type=int) or 1
+    page = request.args.get("page", 1, type=positive_int) or 1
     events, total = audit.recent(page=page)
     return render_template("admin/audit.html", events=events, total=total, page=page, per_page=50)

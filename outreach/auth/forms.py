@@ -3,9 +3,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, ValidationError
 
 from outreach.services.passwords import MIN_LENGTH, problem
+from outreach.validation import MaxLength
 
 PASSWORD_PROBLEMS = {
     "too_short": _l("Use at least %(n)d characters.", n=MIN_LENGTH),
@@ -17,12 +18,12 @@ PASSWORD_PROBLEMS = {
 class LoginForm(FlaskForm):
     email = EmailField(
         _l("Email address"),
-        validators=[DataRequired(_l("Enter your email address.")), Length(max=254)],
+        validators=[DataRequired(_l("Enter your email address.")), MaxLength(254)],
         render_kw={"autocomplete": "username"},
     )
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(_l("Enter your password.")), Length(max=200)],
+        validators=[DataRequired(_l("Enter your password.")), MaxLength(200)],
         render_kw={"autocomplete": "current-password"},
     )
 
@@ -37,13 +38,13 @@ class NewPasswordMixin:
 class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     current_password = PasswordField(
         _l("Current password"),
-        validators=[DataRequired(_l("Enter your current password.")), Length(max=200)],
+        validators=[DataRequired(_l("Enter your current password.")), MaxLength(200)],
         render_kw={"autocomplete": "current-password"},
     )
     new_password = PasswordField(
         _l("New password"),
         description=_l("At least %(n)d characters. A few unrelated words work well.", n=MIN_LENGTH),
-        validators=[DataRequired(_l("Enter a new password.")), Length(max=200)],
+        validators=[DataRequired(_l("Enter a new password.")), MaxLength(200)],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(

@@ -7,6 +7,7 @@ from flask_login import current_user
 from outreach.access import allow
 from outreach.admin.forms import ConfirmForm
 from outreach.models import Role
+from outreach.request_input import positive_int
 from outreach.services import followups, users
 
 bp = Blueprint("followups", __name__)
@@ -29,7 +30,7 @@ def queue():
 @allow(Role.COORDINATOR)
 def assign(follow_up_id: int):
     follow_up = followups.get(follow_up_id) or abort(404)
-    chosen = request.form.get("volunteer", type=int)
+    chosen = request.form.get("volunteer", type=positive_int)
     volunteer = users.by_id(chosen) if chosen else None
     followups.assign(follow_up, volunteer, current_user._get_current_object())
     flash(

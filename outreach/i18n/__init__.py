@@ -2,6 +2,7 @@
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, g, request, url_for
 from flask_babel import get_translations
@@ -67,8 +68,11 @@ def switch_url(site_locale: SiteLocale) -> str:
         and endpoint
         and current_app.url_map.is_endpoint_expecting(endpoint, "lang")
     ):
-        args = {**request.args.to_dict(), **(request.view_args or {})}
-        return url_for(endpoint, **{**args, "lang": site_locale.url_code})
+        # The query string is copied, not passed to url_for: names like `endpoint` or `_scheme`
+        # in a visitor's URL must stay query values, not become url_for's own arguments.
+        here = url_for(endpoint, **{**(request.view_args or {}), "lang": site_locale.url_code})
+        query = urlencode(list(request.args.items(multi=True)))
+        return f"{here}?{query}" if query else here
     return url_for("public.home", lang=site_locale.url_code)
 
 

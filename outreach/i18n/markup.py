@@ -24,7 +24,7 @@ def ruby(text: str) -> Markup:
 def plain(text: str) -> str:
     """The text a reader sees without furigana, for <title>, attributes and plain-text output."""
     if isinstance(text, Markup):
-        return Markup(_TAG.sub("", _RT.sub("", str(text)))).unescape()  # noqa: S704
+        return Markup(_TAG.sub("", _RT.sub("", str(text)))).unescape()  # noqa: S704 - unescaped to plain text, never rendered as HTML
     return _RUBY.sub(r"\1", str(text))
 
 

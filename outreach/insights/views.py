@@ -193,9 +193,14 @@ def trend_chart(choices: Choices) -> Chart:
     return lines("trend", months, series, gettext("Month by month"), summary, table)
 
 
+#: JSON escapes for the characters HTML reads inside <script>: with '<' left as it is, a name like
+#: "<!--<script>" in the data makes the browser run past the real </script> (double-escape state).
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def chart_json(chart: Chart) -> str:
-    """Figure JSON safe inside <script type="application/json"> (no '</' can close the element)."""
-    return json.dumps(chart.figure, ensure_ascii=False, default=str).replace("</", "<\\/")
+    """Figure JSON safe inside <script type="application/json">: no markup character at all."""
+    return json.dumps(chart.figure, ensure_ascii=False, default=str).translate(_HTML_SAFE)
 
 
 def picture(choices: Choices) -> Picture:

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 
 from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, User
+from outreach.request_input import clean_text
 from outreach.services import audit
 
 REQUIRED_PROPERTIES = ("code", "name_ja")
@@ -91,7 +92,8 @@ def geometry_problem(geometry: Any) -> str | None:
 
 
 def _text(value: Any, limit: int) -> str:
-    return str(value).strip()[:limit] if value is not None else ""
+    """A name or code from a file, without control characters or bidi overrides (as typed text)."""
+    return clean_text(str(value)).strip()[:limit] if value is not None else ""
 
 
 def parse_geojson(text: str) -> tuple[list[ParsedArea], list[str]]:
@@ -100,7 +102,7 @@ def parse_geojson(text: str) -> tuple[list[ParsedArea], list[str]]:
     except json.JSONDecodeError as exc:
         return [], [f"GeoJSON: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
     features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+    if not isinstance(features, list) or data.get("type") != "FeatureCollection":
         return [], ["GeoJSON: expected a FeatureCollection with a list of features"]
     if len(features) > MAX_FEATURES:
         return [], [f"GeoJSON: {len(features)} features; at most {MAX_FEATURES} are accepted"]
@@ -171,7 +173,7 @@ def _parse_row(
     if code not in known_codes:
         problems.append(f"{where}: area_code {code!r} is not in the GeoJSON or the database")
     year_text = row["year"].strip()
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else 0
+    year = int(year_text) if year_text.isdecimal() and len(year_text) == 4 else 0
     if not 1900 <= year <= 2100:
         problems.append(f"{where}: year {year_text!r} is not a year between 1900 and 2100")
     if not source or len(source) > 300:
@@ -181,7 +183,8 @@ def _parse_row(
         cell = row[measure.value].strip()
         if not cell:
             continue
-        if not cell.isdigit() or len(cell) > 9:
+        # isdecimal, not isdigit: int() refuses digits like '²' that isdigit accepts.
+        if not cell.isdecimal() or len(cell) > 9:
             problems.append(f"{where}: {measure.value} {cell!r} is not a whole number ≥ 0")
             continue
         figures.append(ParsedFigure(code, measure.value, int(cell), year, source))

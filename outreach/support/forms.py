@@ -16,12 +16,10 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.fields import IntegerField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
-    Length,
     NumberRange,
     Optional,
     ValidationError,
@@ -31,6 +29,7 @@ from outreach.models import Format, Outcome
 from outreach.support.privacy import personal_detail
 from outreach.survey.fields import MultiCheckboxField
 from outreach.survey.forms import LANGUAGE_CHOICES
+from outreach.validation import MaxLength, WholeNumberField
 
 FORMAT_LABELS = {
     Format.HELP_DESK: _l("Help desk"),
@@ -44,6 +43,8 @@ OUTCOME_LABELS = {
     Outcome.PARTLY: _l("Partly"),
     Outcome.REFERRED: _l("Referred elsewhere"),
 }
+#: For a value that no list offered (a changed page, or a script).
+ONE_SHOWN = _l("Select one of the answers shown.")
 PERSONAL_DETAIL_MESSAGES = {
     "phone": _l(
         "This looks like a phone number. Do not write personal details here; remove it and save again."
@@ -75,8 +76,8 @@ def language_choices() -> list[SelectChoice]:
     return [SelectChoice(v, label) for v, label in LANGUAGE_CHOICES]
 
 
-def _count(label: Any) -> IntegerField:
-    return IntegerField(
+def _count(label: Any) -> WholeNumberField:
+    return WholeNumberField(
         label,
         default=0,
         validators=[
@@ -95,28 +96,34 @@ class SessionForm(FlaskForm):
     end_time = TimeField(
         _l("Ends at"), validators=[DataRequired(_l("Enter the end time, like 12:00."))]
     )
-    format = RadioField(_l("Format"), validators=[DataRequired(_l("Choose a format."))])
+    format = RadioField(
+        _l("Format"),
+        validators=[DataRequired(_l("Choose a format."))],
+        invalid_choice_message=_l("Choose a format."),
+    )
     venue_name = StringField(
         _l("Venue"),
         description=_l("For example: Hirakata City Hall, room 3."),
-        validators=[Length(max=200)],
+        validators=[MaxLength(200)],
     )
-    venue_address = StringField(_l("Venue address"), validators=[Length(max=300)])
+    venue_address = StringField(_l("Venue address"), validators=[MaxLength(300)])
     step_free = BooleanField(_l("Step-free access"))
     hearing_loop = BooleanField(_l("Hearing loop"))
     parking = BooleanField(_l("Parking"))
-    area_code = SelectField(_l("Neighbourhood"), validate_choice=False)
+    area_code = SelectField(_l("Neighbourhood"), invalid_choice_message=ONE_SHOWN)
     topics = MultiCheckboxField(
         _l("Topics"),
         validate_choice=True,
         validators=[DataRequired(_l("Choose at least one topic."))],
+        invalid_choice_message=_l("Choose at least one topic."),
     )
     languages = MultiCheckboxField(
         _l("Languages offered"),
         validate_choice=True,
         validators=[DataRequired(_l("Choose at least one language."))],
+        invalid_choice_message=_l("Choose at least one language."),
     )
-    capacity = IntegerField(
+    capacity = WholeNumberField(
         _l("Places"),
         description=_l("Leave empty if there is no limit."),
         validators=[Optional(), NumberRange(1, 500, _l("Enter a number from 1 to 500."))],
@@ -126,12 +133,12 @@ class SessionForm(FlaskForm):
     contact = StringField(
         _l("How to book or ask"),
         description=_l("A public phone number or office, not a private one."),
-        validators=[Length(max=200)],
+        validators=[MaxLength(200)],
     )
     public_note = TextAreaField(
         _l("Note for residents"),
         description=_l("For example: bring your smartphone and your My Number card."),
-        validators=[Length(max=500)],
+        validators=[MaxLength(500)],
         render_kw={"rows": 3},
     )
 
@@ -157,7 +164,7 @@ class LogFormBase(FlaskForm):
         default=date.today,
         validators=[DataRequired(_l("Enter the date of the session."))],
     )
-    duration_minutes = IntegerField(
+    duration_minutes = WholeNumberField(
         _l("Length in minutes"),
         default=60,
         validators=[
@@ -166,24 +173,30 @@ class LogFormBase(FlaskForm):
         ],
         render_kw={"inputmode": "numeric"},
     )
-    format = RadioField(_l("Format"), validators=[DataRequired(_l("Choose a format."))])
-    venue = StringField(_l("Venue"), validators=[Length(max=200)])
-    area_code = SelectField(_l("Neighbourhood"), validate_choice=False)
+    format = RadioField(
+        _l("Format"),
+        validators=[DataRequired(_l("Choose a format."))],
+        invalid_choice_message=_l("Choose a format."),
+    )
+    venue = StringField(_l("Venue"), validators=[MaxLength(200)])
+    area_code = SelectField(_l("Neighbourhood"), invalid_choice_message=ONE_SHOWN)
     people_under_65 = _count(_l("People helped, under 65"))
     people_65_74 = _count(_l("People helped, 65 to 74"))
     people_75_plus = _count(_l("People helped, 75 and over"))
     people_age_unknown = _count(_l("People helped, age not known"))
-    languages = MultiCheckboxField(_l("Languages used"), validate_choice=True)
+    languages = MultiCheckboxField(
+        _l("Languages used"), validate_choice=True, invalid_choice_message=ONE_SHOWN
+    )
     follow_up = BooleanField(_l("Someone needs a follow-up"))
     follow_up_about = StringField(
         _l("What the follow-up is about"),
         description=_l("No names or contact details."),
-        validators=[Length(max=200), no_personal_details],
+        validators=[MaxLength(200), no_personal_details],
     )
     note = TextAreaField(
         _l("Note for the team"),
         description=_l("No names, phone numbers, addresses or My Numbers."),
-        validators=[Length(max=1000), no_personal_details],
+        validators=[MaxLength(1000), no_personal_details],
         render_kw={"rows": 3},
     )
 
@@ -212,7 +225,11 @@ def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
     ]
     fields = {
         f"topic_{t.id}": SelectField(
-            t.label, choices=outcome_choices, validate_choice=True, default=""
+            t.label,
+            choices=outcome_choices,
+            validate_choice=True,
+            default="",
+            invalid_choice_message=ONE_SHOWN,
         )
         for t in current_app.extensions["outreach_topics"]
     }

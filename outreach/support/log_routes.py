@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.models import Role
+from outreach.request_input import positive_int
 from outreach.security import keep_for_back_button
 from outreach.services import session_logs, sessions
 from outreach.services.session_logs import LogData
@@ -17,13 +18,14 @@ from outreach.support.forms import log_form
 
 bp = Blueprint("logs", __name__)
 LOGGERS = allow(Role.VOLUNTEER, Role.COORDINATOR)
+#: The list's filters, carried on to the export link (other names could steer url_for).
+LOG_FILTERS = ("from", "to", "area")
 
 
 def _data(form) -> LogData:
     values = {key: getattr(form, key).data for key in session_logs.FIELDS if key != "session_id"}
-    values["session_id"] = (
-        int(form.session_id.data) if (form.session_id.data or "").isdigit() else None
-    )
+    linked = _session(form.session_id.data or "")
+    values["session_id"] = linked.id if linked else None
     values["area_code"] = form.area_code.data or None
     values["note"] = (form.note.data or "").strip()
     about = (form.follow_up_about.data or "").strip()
@@ -35,8 +37,16 @@ def _areas() -> list:
     return views.area_choices(_("No neighbourhood"))
 
 
+def _session(session_id: str):
+    """The session a log is about; None when the id is not one (an old or altered form)."""
+    try:
+        return sessions.get(positive_int(session_id))
+    except ValueError:
+        return None
+
+
 def _prefill(form, session_id: str) -> None:
-    session = sessions.get(int(session_id)) if session_id.isdigit() else None
+    session = _session(session_id)
     if session is not None:
         form.session_id.data = str(session.id)
         form.held_on.data = sessions.local(session.starts_at).date()
@@ -87,7 +97,7 @@ def listing():
         everyone=everyone,
         can_edit=lambda log: session_logs.can_edit(log, me),
         **views.listing_context(),
-        query={k: v for k, v in request.args.items() if v},
+        query={k: v for k, v in request.args.items() if v and k in LOG_FILTERS},
         area_choices=_areas(),
     )
 

@@ -19,7 +19,8 @@ def listing():
         sessions=found,
         filters=form,
         **views.listing_context(),
-        query={k: v for k, v in request.args.items() if v},
+        # Only the filters travel on to the calendar link (other names could steer url_for).
+        query={k: v for k, v in request.args.items() if v and k in form},
     )
 
 

@@ -58,6 +58,9 @@ def filter_form() -> FilterForm:
         SelectChoice(k, v) for k, v in LANGUAGES.items()
     ]
     form.validate()  # only to turn text into dates; a bad date is ignored, not an error page
+    for day in (form.date_from, form.date_to):
+        if day.errors:  # shown empty, without WTForms' message (English in most languages)
+            day.raw_data, day.errors = [], []
     return form
 
 

@@ -6,11 +6,13 @@ from flask_babel import gettext as _
 from outreach.access import public
 from outreach.services import contacts
 from outreach.survey.forms import ContactForm
+from outreach.survey.spam import caught, survey_limit
 
 bp = Blueprint("contact", __name__)
 
 
 @bp.route("/survey/contact", methods=["GET", "POST"])
+@survey_limit
 @public
 def contact():
     done = session.get("survey_done")
@@ -24,6 +26,8 @@ def contact():
         days=current_app.config["CONTACT_RETENTION_DAYS"],
     )
     if form.validate_on_submit():
+        if caught(form):
+            return render_template("survey/contact_sent.html")  # as if sent; nothing stored
         details = contacts.ContactDetails(
             name=form.name.data.strip(),
             phone=(form.phone.data or "").strip(),

@@ -99,7 +99,11 @@ def _check_number(question: Question, enforce: bool = True):
             return
         if text == PREFER_NOT:
             return
-        if not text.isdigit() or not question.min <= int(text) <= question.max:
+        # isdecimal, not isdigit: int() refuses '²'; and no number here needs 10 digits.
+        if (
+            not (text.isdecimal() and len(text) < 10)
+            or not question.min <= int(text) <= question.max
+        ):
             raise ValidationError(
                 gettext(question.error)
                 if question.error

@@ -6,11 +6,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from outreach.models import Channel
 from outreach.survey.fields import answer_field, postal_code_field
 from outreach.survey.instrument import Instrument, Question
+from outreach.survey.spam import honeypot_field
+from outreach.validation import MaxLength
 
 POSTAL_PREFIX = "postal:"
 
@@ -57,12 +59,13 @@ def entry_form(survey: Instrument, area_choices: list, **kwargs: Any) -> FlaskFo
             _l("How was this survey answered?"),
             choices=[SelectChoice(c.value, label) for c, label in CHANNEL_LABELS.items()],
             validators=[DataRequired(_l("Select how the survey was answered."))],
+            invalid_choice_message=_l("Select how the survey was answered."),
         ),
         "paper_sheet": StringField(
             _l("Sheet number"),
             description=_l("The number printed at the top of the paper form."),
             # No Optional(): validate_paper_sheet must see an empty number on a paper entry.
-            validators=[Length(max=20)],
+            validators=[MaxLength(20)],
             render_kw={"autocomplete": "off"},
         ),
         "confirm_duplicate": BooleanField(
@@ -88,13 +91,19 @@ class ResumeForm(FlaskForm):
     code = StringField(
         _l("Your code"),
         description=_l("8 letters and numbers, for example ABCD-2345."),
-        validators=[DataRequired(_l("Enter the code you were given.")), Length(max=20)],
+        validators=[DataRequired(_l("Enter the code you were given.")), MaxLength(20)],
         render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
     )
 
 
 class SubmitForm(FlaskForm):
     """The final button; its CSRF token and the session's draft make the submission unique."""
+
+
+class StartForm(FlaskForm):
+    """The start button, with a honeypot: a filled one starts no draft (outreach/survey/spam.py)."""
+
+    website = honeypot_field()
 
 
 LANGUAGE_CHOICES = [
@@ -124,31 +133,34 @@ class ContactForm(FlaskForm):
     )
     name = StringField(
         _l("Your name"),
-        validators=[DataRequired(_l("Enter your name.")), Length(max=100)],
+        validators=[DataRequired(_l("Enter your name.")), MaxLength(100)],
         render_kw={"autocomplete": "name"},
     )
     phone = StringField(
         _l("Phone number"),
         # No Optional(): validate_phone must run when the phone is empty, to ask for an address.
-        validators=[Length(max=30)],
+        validators=[MaxLength(30)],
         render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
     address = TextAreaField(
         _l("Address"),
         description=_l("Only if you would like a visit or a letter."),
-        validators=[Optional(), Length(max=300)],
+        validators=[Optional(), MaxLength(300)],
         render_kw={"autocomplete": "street-address", "rows": 3},
     )
     language = RadioField(
         _l("Language for the call or visit"),
         choices=[SelectChoice(v, label) for v, label in LANGUAGE_CHOICES],
         validators=[DataRequired(_l("Choose a language."))],
+        invalid_choice_message=_l("Choose a language."),
     )
     when_to_call = RadioField(
         _l("When is a good time?"),
         choices=[SelectChoice(v, label) for v, label in WHEN_CHOICES],
         validators=[Optional()],
+        invalid_choice_message=_l("Select one of the answers shown."),
     )
+    website = honeypot_field()
 
     def validate_phone(self, field: Any) -> None:
         if not (field.data or "").strip() and not (self.address.data or "").strip():

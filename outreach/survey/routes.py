@@ -20,7 +20,15 @@ from outreach.i18n import current_locale
 from outreach.models import Channel, Role
 from outreach.services import survey as surveys
 from outreach.survey import flow, views
-from outreach.survey.forms import ResumeForm, SubmitForm, data_for, question_form, values_from
+from outreach.survey.forms import (
+    ResumeForm,
+    StartForm,
+    SubmitForm,
+    data_for,
+    question_form,
+    values_from,
+)
+from outreach.survey.spam import caught, survey_limit
 
 bp = Blueprint("survey", __name__)
 DRAFT, DONE = "survey_draft", "survey_done"
@@ -43,13 +51,17 @@ def start():
     survey = surveys.instrument()
     has_draft = surveys.find_draft(session.get(DRAFT)) is not None
     return render_template(
-        "survey/start.html", survey=survey, form=SubmitForm(), has_draft=has_draft
+        "survey/start.html", survey=survey, form=StartForm(), has_draft=has_draft
     )
 
 
 @bp.route("/start", methods=["POST"])
+@survey_limit
 @public
 def begin():
+    if caught(StartForm()):  # a script: the usual redirect, but no draft behind it
+        first = flow.next_question(surveys.instrument(), {}, None)
+        return redirect(url_for("survey.question", question_id=first.id))
     channel, helper = Channel.WEB, None
     if request.form.get("assisted") and current_user.is_authenticated:
         channel, helper = Channel.ASSISTED, current_user.id
@@ -60,6 +72,7 @@ def begin():
 
 
 @bp.route("/q/<question_id>", methods=["GET", "POST"])
+@survey_limit
 @public
 def question(question_id: str):
     survey = surveys.instrument()
@@ -125,6 +138,7 @@ def _save_for_later(draft):
 
 @bp.route("/resume", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
+@survey_limit
 @public
 def resume():
     form = ResumeForm()
@@ -158,13 +172,18 @@ def check():
 
 
 @bp.route("/submit", methods=["POST"])
+@survey_limit
 @public
 def submit():
     token = session.get(DRAFT)
     draft = surveys.find_draft(token)
     if draft is None:
-        # A retried or double submission: the first one deleted the draft and stored the answers.
-        if token and surveys.response_id_for(surveys.submission_key(token)):
+        # A retried or double submission: the first one deleted the draft and stored the answers
+        # (its reply may never have arrived, so the thanks page is made reachable here too).
+        key = surveys.submission_key(token) if token else None
+        response_id = surveys.response_id_for(key) if key else None
+        if response_id:
+            session[DONE] = {"key": key, "response": response_id}
             return redirect(url_for("survey.thanks"))
         return redirect(url_for("survey.start"))
     response_id = surveys.submit_draft(draft, current_locale().url_code)

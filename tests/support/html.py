@@ -16,13 +16,13 @@ def text_without_ruby(element) -> str:
     return " ".join(clone.get_text().split())
 
 
-def _has_label(soup: BeautifulSoup, control) -> bool:
+def _has_label(label_targets: set[str], control) -> bool:
     if any(control.get(attr) for attr in LABELLED_BY_ATTRIBUTE):
         return True
     if control.find_parent("label"):
         return True
     control_id = control.get("id")
-    return bool(control_id and soup.find("label", attrs={"for": control_id}))
+    return bool(control_id and control_id in label_targets)
 
 
 RAW_FURIGANA = re.compile(r"\{[^{}|]+\|[^{}|]+\}")
@@ -47,10 +47,12 @@ def problems(html: str, csrf: bool = True) -> list[str]:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         found.append(f"duplicate ids: {sorted(duplicates)}")
+    # Collected once: looking each control's label up in the whole page is slow on long forms.
+    label_targets = {label.get("for") for label in soup.find_all("label") if label.get("for")}
     for control in soup.select("input, select, textarea"):
         if control.name == "input" and control.get("type", "text") in UNLABELLED_TYPES:
             continue
-        if not _has_label(soup, control):
+        if not _has_label(label_targets, control):
             found.append(f"unlabelled control: {control}")
     for form in soup.find_all("form") if csrf else []:
         if form.get("method", "get").lower() == "post" and not form.find(

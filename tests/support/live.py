@@ -1,0 +1,154 @@
+"""The app under a real WSGI server: `outreach demo --no-serve`, then gunicorn on a free port.
+
+`serve` is one server with the demo loaded (the browser tests). For several processes sharing one
+database, build the environment once with `environment`, load the demo with `load_demo`, then
+start each process with `run`.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.client import HTTPConnection
+from pathlib import Path
+
+from outreach.models import Role
+from outreach.services.demo import ACCOUNTS
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTUP_SECONDS = 30
+
+
+@dataclass
+class LiveServer:
+    url: str
+    port: int
+    instance: Path
+    log: Path
+    process: subprocess.Popen
+
+    def credentials(self, role: str) -> tuple[str, str]:
+        """Email and password of the demo account for `role`."""
+        email = ACCOUNTS[Role(role)][0]
+        passwords = json.loads((self.instance / "demo-accounts.json").read_text())
+        return email, passwords[email]
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else "(no log)"
+
+
+def _executable(name: str) -> str:
+    """The console script installed beside this Python, else the one on PATH."""
+    sibling = Path(sys.executable).with_name(name)
+    found = str(sibling) if sibling.exists() else shutil.which(name)
+    if not found:
+        raise RuntimeError(f"`{name}` is not installed: run pip install -e '.[test,geo]'")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(database_url: str, instance: Path, **settings: str) -> dict[str, str]:
+    """The server's environment: one database, instance folder and SECRET_KEY; `settings` win."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "OUTREACH_INSTANCE_PATH": str(instance),
+        "SECRET_KEY": secrets.token_hex(32),
+        # Every locale submits the login form once and the browser tests walk the survey many
+        # times from one address; the per-address limits are not under test there.
+        "LOGIN_RATE_LIMIT": "1000 per minute",
+        "SURVEY_RATE_LIMIT": "1000 per minute",
+        "PYTHONUNBUFFERED": "1",
+        **settings,
+    }
+
+
+def load_demo(env: dict[str, str]) -> None:
+    done = subprocess.run(
+        [_executable("outreach"), "demo", "--no-serve"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"`outreach demo --no-serve` failed:\n{done.stdout}\n{done.stderr}")
+
+
+def _healthy(port: int) -> bool:
+    connection = HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", "/healthz")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def _wait_until_healthy(server: LiveServer) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited while starting:\n{server.log_text()}")
+        if _healthy(server.port):
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"/healthz did not answer in {STARTUP_SECONDS} s:\n{server.log_text()}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    """Two workers, like production; their output (tracebacks included) goes to `log`."""
+    command = [_executable("gunicorn"), "-w", "2", "--no-control-socket", "-b", f"127.0.0.1:{port}"]
+    with log.open("w") as sink:
+        return subprocess.Popen(
+            [*command, "outreach:create_app()"], env=env, cwd=ROOT, stdout=sink, stderr=sink
+        )
+
+
+@contextmanager
+def run(env: dict[str, str], log: Path) -> Iterator[LiveServer]:
+    """Serve the app configured by `env` with gunicorn on a free port; stop it afterwards."""
+    port = _free_port()
+    process = _start_gunicorn(env, port, log)
+    instance = Path(env["OUTREACH_INSTANCE_PATH"])
+    server = LiveServer(f"http://127.0.0.1:{port}", port, instance, log, process)
+    try:
+        _wait_until_healthy(server)
+        yield server
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn died during the tests:\n{server.log_text()}")
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def serve(database_url: str, workdir: Path) -> Iterator[LiveServer]:
+    """Load the demo into `database_url`, serve it with gunicorn, stop it afterwards."""
+    env = environment(database_url, workdir / "instance")
+    load_demo(env)
+    with run(env, workdir / "gunicorn.log") as server:
+        yield server
