@@ -67,6 +67,8 @@ class CleanedMultiDict(ImmutableMultiDict):
 
 
 class CleanedRequest(Request):
+    """Flask's request, with query and form values cleaned as they are parsed."""
+
     parameter_storage_class = CleanedMultiDict
 
     def __init__(self, environ: Any, *args: Any, **kwargs: Any) -> None:
