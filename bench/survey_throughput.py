@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from http_client import Browser
+from insights_scale import fresh_database
 
 BENCH = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -192,21 +193,29 @@ def walk_one_page(port: int) -> str:
     return html
 
 
+def bare_database(server_url: str | None, workdir: Path) -> str:
+    """What bench/bare_app.py inserts into: a new database on the server, or a SQLite file."""
+    return fresh_database(server_url, workdir, "bare") if server_url else str(workdir / "bare.db")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--surveys", type=int, default=10, help="complete surveys per thread")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=5, help="alternating measurement rounds")
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server URL (new databases are made on it)"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="outreach-bench-"))
     env = {
         **os.environ,
         "OUTREACH_INSTANCE_PATH": str(workdir),
         "SECRET_KEY": secrets.token_hex(16),
-        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'outreach.db'}",
-        "BARE_DB": args.database_url or str(workdir / "bare.db"),
+        # A new database on the server (PostgreSQL), or a new SQLite file.
+        "DATABASE_URL": fresh_database(args.database_url, workdir, "survey"),
+        "BARE_DB": bare_database(args.database_url, workdir),
         # Every benchmark client comes from 127.0.0.1: one address, far above a resident's limit.
         "SURVEY_RATE_LIMIT": "1000000 per minute",
     }
