@@ -13,6 +13,7 @@ from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
 from outreach.services import insights
 from outreach.services.insights import AreaFigures, Picture
+from outreach.services.insights_cache import cached
 from outreach.survey.fields import option_labels
 
 CHANNEL_LABELS = {
@@ -166,10 +167,9 @@ def trend_chart(choices: Choices) -> Chart:
     from outreach.services import session_logs
 
     responses = dict(insights.counts_by("month", choices.breakdown_filters))
-    helped = {
-        k: t.people
-        for k, t in session_logs.totals_by("month", choices.filters.start, choices.filters.end)
-    }
+    period = (choices.filters.start, choices.filters.end)
+    by_month = cached("helped_by_month", period, lambda: session_logs.totals_by("month", *period))
+    helped = {k: t.people for k, t in by_month}
     months = sorted(set(responses) | set(helped))
     series = {
         gettext("Survey answers"): [responses.get(m, 0) for m in months],

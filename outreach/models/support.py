@@ -76,7 +76,10 @@ class SessionLog(Timestamped, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: Hash of the form's one-time key: a retried or double submission finds the first log.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Indexed: its maximum is part of the figures' data version, read on every insights page.
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
 
     outcomes: Mapped[list["LogOutcome"]] = relationship(
         back_populates="log", cascade="all, delete-orphan", order_by="LogOutcome.id"
