@@ -124,19 +124,28 @@ def refresh(survey: Instrument) -> int:
     while True:
         if db.session.get_bind().dialect.name == "postgresql":
             db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        batch = secrets.randbits(62)
-        pending = select(_R.c.id).where(_R.c.tally_batch.is_(None)).order_by(_R.c.id).limit(CHUNK)
-        claimed = db.session.execute(
-            update(_R)
-            .where(_R.c.id.in_(pending.scalar_subquery()), _R.c.tally_batch.is_(None))
-            .values(tally_batch=batch)
-        ).rowcount
-        if not claimed:
+            # The batch's GROUP BY sorts a few hundred thousand rows: in memory, not on disk.
+            db.session.execute(text("SET LOCAL work_mem = '64MB'"))
+        upto = _last_of_next_chunk()
+        if upto is None:
             db.session.commit()  # ends the transaction (and releases the lock)
             return counted
+        batch = secrets.randbits(62)
+        # A range of ids, not `id IN (…LIMIT)`: PostgreSQL may run that as a subplan per row.
+        claimed = db.session.execute(
+            update(_R).where(_R.c.tally_batch.is_(None), _R.c.id <= upto).values(tally_batch=batch)
+        ).rowcount
         _add_batch(survey, batch)
         db.session.commit()
         counted += claimed
+
+
+def _last_of_next_chunk() -> int | None:
+    """The highest id among the next CHUNK responses not yet counted."""
+    chunk = (
+        select(_R.c.id).where(_R.c.tally_batch.is_(None)).order_by(_R.c.id).limit(CHUNK).subquery()
+    )
+    return db.session.scalar(select(func.max(chunk.c.id)))
 
 
 def pending() -> bool:
