@@ -9,7 +9,7 @@ from flask import current_app
 from outreach.extensions import db
 from outreach.models import Role
 from outreach.paths import PACKAGE_DIR
-from outreach.services import areas, demo_support, synthetic, users
+from outreach.services import areas, demo_support, survey, synthetic, tallies, users
 from outreach.services.area_import import apply_import, plan_import
 
 DATA = PACKAGE_DIR / "demo" / "data"
@@ -51,6 +51,8 @@ def load() -> None:
     except Exception:
         _empty_again()
         raise
+    # Counted now, so that the first look at the figures does not wait for it.
+    tallies.refresh(survey.instrument())
     path = _accounts_file()
     path.write_text(json.dumps(passwords, indent=1))
     path.chmod(0o600)

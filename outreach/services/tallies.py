@@ -33,6 +33,8 @@ from outreach.survey.instrument import Instrument
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
 CHUNK = 20_000
+#: A backlog this large came from a bulk load (demo, import, upgrade), not from residents.
+BULK = 2_000
 #: Counted as options: choice questions. Not numbers or free text (never published), and not
 #: the neighbourhood, which is the `area_code` of every row already.
 OPTION_TYPES = frozenset({"single", "multiple", "yesno", "scale"})
@@ -120,6 +122,7 @@ def _add_batch(survey: Instrument, batch: int) -> None:
 
 def refresh(survey: Instrument) -> int:
     """Count every response not yet counted; returns how many were counted now."""
+    _analyse_after_bulk_load()
     counted = 0
     while True:
         if db.session.get_bind().dialect.name == "postgresql":
@@ -138,6 +141,17 @@ def refresh(survey: Instrument) -> int:
         _add_batch(survey, batch)
         db.session.commit()
         counted += claimed
+
+
+def _analyse_after_bulk_load() -> None:
+    """Right after a bulk load PostgreSQL has no statistics for the new rows and plans the
+    counting badly (ten times slower); a large backlog is worth an ANALYZE first."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    backlog = select(_R.c.id).where(_R.c.tally_batch.is_(None)).limit(BULK).subquery()
+    if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
+        db.session.execute(text("ANALYZE survey_responses, survey_answers, survey_tallies"))
+        db.session.commit()
 
 
 def _last_of_next_chunk() -> int | None:
