@@ -62,6 +62,21 @@ def _database_unavailable(error: Exception):
     return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
+def _release_session(_error: BaseException | None) -> None:
+    """End the request's session even when its connection died after the page was made.
+
+    Flask-SQLAlchemy's own teardown rolls back, and a ROLLBACK on a connection the server has
+    just closed raises: the resident's finished page would become a 500. Registered after
+    Flask-SQLAlchemy, this runs before it and leaves it nothing to do.
+    """
+    try:
+        db.session.remove()
+    except (OperationalError, InterfaceError):
+        db.session().invalidate()  # drop the dead connection without the ROLLBACK it cannot take
+        db.session.remove()
+
+
 def init_app(app: Flask) -> None:
     for error in (OperationalError, InterfaceError, PoolTimeout):
         app.register_error_handler(error, _database_unavailable)
+    app.teardown_appcontext(_release_session)
