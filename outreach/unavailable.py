@@ -18,8 +18,9 @@ from outreach.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
-#: Never written back into a page.
-NOT_KEPT = frozenset({"csrf_token", "password", "new_password", "current_password", "confirm"})
+#: Never written back into a page, beside any field named like a password (fresh CSRF token;
+#: `confirm` is the repeated new password).
+NOT_KEPT = frozenset({"csrf_token", "confirm"})
 
 NOT_SAVED = (
     _l("Not saved yet: please try again"),

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String, cast, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -26,3 +26,8 @@ class Base(DeclarativeBase):
 class Timestamped:
     #: When the row was first written (UTC).
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def month_of(column):
+    """A date column as 'YYYY-MM', in both SQLite and PostgreSQL."""
+    return func.substr(cast(column, String), 1, 7)

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
 from outreach.models import FollowUp, LogOutcome, Role, SessionLog, User
-from outreach.models.base import utcnow
+from outreach.models.base import month_of, utcnow
 from outreach.services import audit
 
 FIELDS = (
@@ -220,7 +220,7 @@ def totals_by(
     key = {
         "area": func.coalesce(SessionLog.area_code, ""),
         "format": SessionLog.format,
-        "month": func.substr(func.cast(SessionLog.held_on, db.String), 1, 7),
+        "month": month_of(SessionLog.held_on),
     }[dimension]
     query = select(
         key, func.count(SessionLog.id), func.sum(people), func.sum(SessionLog.duration_minutes)

@@ -29,6 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from outreach.extensions import db
 from outreach.models import SurveyAnswer, SurveyResponse, SurveyTally
+from outreach.models.base import month_of
 from outreach.survey.instrument import Instrument
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
@@ -49,11 +50,6 @@ KEY = ("question", "value", "month", "area_code", "age_band", "channel")
 #: Month and channel of the rows that count every month and channel together: what the public
 #: page and an unfiltered dashboard read, a few thousand rows whatever the number of answers.
 ALL = "*"
-
-
-def month_of(column) -> object:
-    """A date as 'YYYY-MM', in both SQLite and PostgreSQL."""
-    return func.substr(cast(column, String), 1, 7)
 
 
 def _label(text_value: str, name: str):
@@ -107,13 +103,12 @@ def _complete_skills(batch) -> Select:
 
 def _add_batch(survey: Instrument, batch: int) -> None:
     items = _items(survey).subquery()
+    insert = (pg_insert if _on_postgresql() else sqlite_insert)(_T)
     for overall in (False, True):
         columns = [
             _label(ALL, k) if overall and k in ("month", "channel") else items.c[k] for k in KEY
         ]
         counted = select(*columns, func.count(distinct(items.c.id))).group_by(*columns)
-        dialect = db.session.get_bind().dialect.name
-        insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(_T)
         statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
             index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
         )
@@ -122,10 +117,12 @@ def _add_batch(survey: Instrument, batch: int) -> None:
 
 def refresh(survey: Instrument) -> int:
     """Count every response not yet counted; returns how many were counted now."""
-    _analyse_after_bulk_load()
+    postgresql = _on_postgresql()
+    if postgresql:
+        _analyse_after_bulk_load()
     counted = 0
     while True:
-        if db.session.get_bind().dialect.name == "postgresql":
+        if postgresql:
             db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
             # The batch's GROUP BY sorts a few hundred thousand rows: in memory, not on disk.
             db.session.execute(text("SET LOCAL work_mem = '64MB'"))
@@ -143,11 +140,13 @@ def refresh(survey: Instrument) -> int:
         counted += claimed
 
 
+def _on_postgresql() -> bool:
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
 def _analyse_after_bulk_load() -> None:
     """Right after a bulk load PostgreSQL has no statistics for the new rows and plans the
     counting badly (ten times slower); a large backlog is worth an ANALYZE first."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        return
     backlog = select(_R.c.id).where(_R.c.tally_batch.is_(None)).limit(BULK).subquery()
     if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
         db.session.execute(text("ANALYZE survey_responses, survey_answers, survey_tallies"))

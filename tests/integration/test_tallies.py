@@ -13,16 +13,7 @@ from outreach.services import survey, synthetic, tallies
 from outreach.services.survey_counts import ResponseFilter, share_lacking_skills
 from tests.integration.test_areas_pages import load_tiny
 
-SKILLS = [
-    "turn_on_login",
-    "use_controls",
-    "accessibility",
-    "wifi",
-    "browse",
-    "passwords_safe",
-    "change_password",
-    "spot_scam",
-]
+SKILLS = list(synthetic.SKILLS)
 
 
 def expected_tallies() -> Counter:
