@@ -14,6 +14,7 @@ from outreach import (
     insights,
     request_input,
     security,
+    session_cookie,
     static_files,
     support,
     survey,
@@ -53,6 +54,7 @@ def _init_extensions(app: Flask) -> None:
     i18n.init_app(app, Path(app.instance_path) / "translations")
     access.init_app(app)
     security.init_app(app)
+    session_cookie.init_app(app)
     static_files.init_app(app)
     errors.init_app(app)
     unavailable.init_app(app)

@@ -5,12 +5,13 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
 from outreach.models import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
+from outreach.services import response_store
 from outreach.survey.instrument import Instrument
 
 Answers = dict[str, list[str]]
@@ -94,7 +95,12 @@ def submission_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def submit_draft(draft: SurveyDraft, locale: str) -> int:
+def draft_to_submit(token: str | None) -> Row | None:
+    """The unexpired draft behind a session token, read lightly: submitting is the hot path."""
+    return response_store.live_draft(token, utcnow()) if token else None
+
+
+def submit_draft(draft: SurveyDraft | Row, locale: str) -> int:
     """Turn a draft into a response once; the draft is deleted in the same transaction."""
     key = submission_key(draft.token)
     response_id = submit(
@@ -147,25 +153,8 @@ def submit(
     return row["id"]
 
 
-# Compiled once: SQLite holds its single write lock from the first statement to the commit, so
-# everything between them is kept to executing these.
-_INSERT_RESPONSE = insert(SurveyResponse.__table__).returning(SurveyResponse.__table__.c.id)
-_INSERT_ANSWERS = insert(SurveyAnswer.__table__)
-_DELETE_DRAFT = delete(SurveyDraft.__table__).where(
-    SurveyDraft.__table__.c.id == bindparam("draft_id")
-)
-
-
 def _store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> None:
-    connection = db.session.connection()
-    row["id"] = response_id = connection.execute(_INSERT_RESPONSE, row).scalar_one()
-    if pairs:
-        connection.execute(
-            _INSERT_ANSWERS,
-            [{"response_id": response_id, "question": q, "value": v} for q, v in pairs],
-        )
-    if draft_id is not None:
-        connection.execute(_DELETE_DRAFT, {"draft_id": draft_id})
+    row["id"] = response_store.store(row, pairs, draft_id)
     db.session.commit()
 
 

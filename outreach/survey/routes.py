@@ -176,7 +176,7 @@ def check():
 @public
 def submit():
     token = session.get(DRAFT)
-    draft = surveys.find_draft(token)
+    draft = surveys.draft_to_submit(token)
     if draft is None:
         # A retried or double submission: the first one deleted the draft and stored the answers
         # (its reply may never have arrived, so the thanks page is made reachable here too).

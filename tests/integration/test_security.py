@@ -106,3 +106,17 @@ def test_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200 and response.data[:4] == b"\x00\x00\x01\x00"
     response.close()
+
+
+def test_a_new_secret_key_ends_old_sessions_unless_kept_as_a_fallback(app, client):
+    """The session serializer is made once per key set: a key change must still take effect."""
+    from tests.support.survey_walk import start
+
+    question = start(client)
+    assert client.get(question).status_code == 200
+    old_key, old_cookie = app.secret_key, client.get_cookie("session").value
+    app.config["SECRET_KEY"] = app.secret_key = "a brand new key " * 3
+    assert client.get(question).headers["Location"] == "/en/survey/", "old cookie refused"
+    app.config["SECRET_KEY_FALLBACKS"] = [old_key]
+    client.set_cookie("session", old_cookie)
+    assert client.get(question).status_code == 200, "old cookie accepted with the fallback"

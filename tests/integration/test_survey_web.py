@@ -108,6 +108,21 @@ def test_stored_exactly_once_on_double_submit(client):
     assert len(responses()) == 1
 
 
+def test_an_expired_draft_is_not_submitted(client):
+    from datetime import timedelta
+
+    from outreach.models.base import utcnow
+
+    load_tiny()
+    walk(client, "en")
+    draft = db.session.scalar(select(SurveyDraft))
+    draft.expires_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    assert submit(client).headers["Location"] == "/en/survey/"
+    assert responses() == []
+    assert db.session.scalar(select(func.count(SurveyDraft.id))) == 1, "left for the purge"
+
+
 def test_hidden_answers_are_not_stored(client):
     load_tiny()
     url = start(client)

@@ -1,0 +1,92 @@
+"""Reading a draft to submit and writing its response (row, answers, end of the draft) atomically.
+
+This is the path a burst of submissions waits on (a class finishing the survey together, a
+volunteer keying in a pile of paper forms), so it uses Core statements compiled once and as few
+round trips as the database allows:
+- PostgreSQL: the draft is read with one SELECT and the response written with one statement
+  (data-modifying CTEs insert the response, insert its answers from two arrays and delete the
+  draft). One statement is atomic by itself, so both run in autocommit: no BEGIN or COMMIT.
+- SQLite has no data-modifying CTEs: the writes are separate statements in one transaction, with
+  nothing else between the first write and the commit, because SQLite holds its one write lock
+  for all of that time.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import Connection, Row, Text, bindparam, delete, func, insert, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from outreach.extensions import db
+from outreach.models import SurveyAnswer, SurveyDraft, SurveyResponse
+
+_RESPONSES, _ANSWERS, _DRAFTS = (m.__table__ for m in (SurveyResponse, SurveyAnswer, SurveyDraft))
+
+_LIVE_DRAFT = select(
+    _DRAFTS.c.id, _DRAFTS.c.token, _DRAFTS.c.channel, _DRAFTS.c.entered_by_id, _DRAFTS.c.answers
+).where(_DRAFTS.c.token == bindparam("token"), _DRAFTS.c.expires_at > bindparam("now"))
+_INSERT_RESPONSE = insert(_RESPONSES).returning(_RESPONSES.c.id)
+_INSERT_ANSWERS = insert(_ANSWERS)
+_DELETE_DRAFT = delete(_DRAFTS).where(_DRAFTS.c.id == bindparam("draft_id"))
+_one_statements: dict[tuple[str, ...], object] = {}
+
+
+def connection() -> Connection:
+    """The request's connection, in autocommit on PostgreSQL when no transaction has begun yet."""
+    session = db.session()
+    if db.engine.dialect.name == "postgresql" and not session.in_transaction():
+        return session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return session.connection()
+
+
+def live_draft(token: str, now: datetime) -> Row | None:
+    """The unexpired draft with this session token (id, token, channel, entered_by_id, answers)."""
+    return connection().execute(_LIVE_DRAFT, {"token": token, "now": now}).first()
+
+
+def store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> int:
+    """Insert `row` into survey_responses with its (question, value) pairs; return its id."""
+    conn = connection()
+    if conn.dialect.name == "postgresql":
+        parameters = {
+            **row,
+            "answer_questions": [q for q, _ in pairs],
+            "answer_values": [v for _, v in pairs],
+            "draft_id": draft_id,
+        }
+        return conn.execute(_one_statement(tuple(sorted(row))), parameters).scalar_one()
+    response_id = conn.execute(_INSERT_RESPONSE, row).scalar_one()
+    if pairs:
+        conn.execute(
+            _INSERT_ANSWERS,
+            [{"response_id": response_id, "question": q, "value": v} for q, v in pairs],
+        )
+    if draft_id is not None:
+        conn.execute(_DELETE_DRAFT, {"draft_id": draft_id})
+    return response_id
+
+
+def _one_statement(columns: tuple[str, ...]):
+    """PostgreSQL: insert the response and its answers and delete the draft, in one statement."""
+    if columns not in _one_statements:
+        new = (
+            insert(_RESPONSES)
+            .values({name: bindparam(name) for name in columns})
+            .returning(_RESPONSES.c.id)
+            .cte("new_response")
+        )
+        pairs = (
+            func.unnest(
+                bindparam("answer_questions", type_=ARRAY(Text)),
+                bindparam("answer_values", type_=ARRAY(Text)),
+            )
+            .table_valued("question", "value")
+            .render_derived("pair")
+        )
+        answers = insert(_ANSWERS).from_select(
+            ["response_id", "question", "value"],
+            select(new.c.id, pairs.c.question, pairs.c.value).select_from(new.join(pairs, true())),
+        )
+        _one_statements[columns] = select(new.c.id).add_cte(
+            answers.cte("new_answers"), _DELETE_DRAFT.cte("old_draft")
+        )
+    return _one_statements[columns]
