@@ -5,7 +5,8 @@ volunteer keying in a pile of paper forms), so it uses Core statements compiled 
 round trips as the database allows:
 - PostgreSQL: the draft is read with one SELECT and the response written with one statement
   (data-modifying CTEs insert the response, insert its answers from two arrays and delete the
-  draft). One statement is atomic by itself, so both run in autocommit: no BEGIN or COMMIT.
+  draft). One statement is atomic by itself, so both run in autocommit (no BEGIN or COMMIT)
+  unless the request has already begun a transaction, e.g. to load a signed-in volunteer.
 - SQLite has no data-modifying CTEs: the writes are separate statements in one transaction, with
   nothing else between the first write and the commit, because SQLite holds its one write lock
   for all of that time.
