@@ -13,6 +13,7 @@ round trips as the database allows:
 """
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import Connection, Row, Text, bindparam, delete, func, insert, select, true
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -28,7 +29,6 @@ _LIVE_DRAFT = select(
 _INSERT_RESPONSE = insert(_RESPONSES).returning(_RESPONSES.c.id)
 _INSERT_ANSWERS = insert(_ANSWERS)
 _DELETE_DRAFT = delete(_DRAFTS).where(_DRAFTS.c.id == bindparam("draft_id"))
-_one_statements: dict[tuple[str, ...], object] = {}
 
 
 def connection() -> Connection:
@@ -66,28 +66,25 @@ def store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> int:
     return response_id
 
 
+@cache
 def _one_statement(columns: tuple[str, ...]):
     """PostgreSQL: insert the response and its answers and delete the draft, in one statement."""
-    if columns not in _one_statements:
-        new = (
-            insert(_RESPONSES)
-            .values({name: bindparam(name) for name in columns})
-            .returning(_RESPONSES.c.id)
-            .cte("new_response")
+    new = (
+        insert(_RESPONSES)
+        .values({name: bindparam(name) for name in columns})
+        .returning(_RESPONSES.c.id)
+        .cte("new_response")
+    )
+    pairs = (
+        func.unnest(
+            bindparam("answer_questions", type_=ARRAY(Text)),
+            bindparam("answer_values", type_=ARRAY(Text)),
         )
-        pairs = (
-            func.unnest(
-                bindparam("answer_questions", type_=ARRAY(Text)),
-                bindparam("answer_values", type_=ARRAY(Text)),
-            )
-            .table_valued("question", "value")
-            .render_derived("pair")
-        )
-        answers = insert(_ANSWERS).from_select(
-            ["response_id", "question", "value"],
-            select(new.c.id, pairs.c.question, pairs.c.value).select_from(new.join(pairs, true())),
-        )
-        _one_statements[columns] = select(new.c.id).add_cte(
-            answers.cte("new_answers"), _DELETE_DRAFT.cte("old_draft")
-        )
-    return _one_statements[columns]
+        .table_valued("question", "value")
+        .render_derived("pair")
+    )
+    answers = insert(_ANSWERS).from_select(
+        ["response_id", "question", "value"],
+        select(new.c.id, pairs.c.question, pairs.c.value).select_from(new.join(pairs, true())),
+    )
+    return select(new.c.id).add_cte(answers.cte("new_answers"), _DELETE_DRAFT.cte("old_draft"))

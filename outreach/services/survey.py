@@ -101,7 +101,7 @@ def draft_to_submit(token: str | None) -> Row | None:
 
 
 def submit_draft(draft: SurveyDraft | Row, locale: str) -> int:
-    """Turn a draft into a response once; the draft is deleted in the same transaction."""
+    """Turn a draft into a response once; the draft is deleted atomically with it."""
     key = submission_key(draft.token)
     response_id = submit(
         draft.answers,

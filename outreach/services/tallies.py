@@ -44,6 +44,8 @@ FOUNDATION_SKILLS = 8
 _LOCK_KEY = 720_1955
 
 _R = SurveyResponse.__table__
+#: Responses not yet counted into the tallies.
+_UNCOUNTED = select(_R.c.id).where(_R.c.tally_batch.is_(None))
 _A = SurveyAnswer.__table__
 _T = SurveyTally.__table__
 KEY = ("question", "value", "month", "area_code", "age_band", "channel")
@@ -147,7 +149,7 @@ def _on_postgresql() -> bool:
 def _analyse_after_bulk_load() -> None:
     """Right after a bulk load PostgreSQL has no statistics for the new rows and plans the
     counting badly (ten times slower); a large backlog is worth an ANALYZE first."""
-    backlog = select(_R.c.id).where(_R.c.tally_batch.is_(None)).limit(BULK).subquery()
+    backlog = _UNCOUNTED.limit(BULK).subquery()
     if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
         db.session.execute(text("ANALYZE survey_responses, survey_answers, survey_tallies"))
         db.session.commit()
@@ -155,15 +157,13 @@ def _analyse_after_bulk_load() -> None:
 
 def _last_of_next_chunk() -> int | None:
     """The highest id among the next CHUNK responses not yet counted."""
-    chunk = (
-        select(_R.c.id).where(_R.c.tally_batch.is_(None)).order_by(_R.c.id).limit(CHUNK).subquery()
-    )
+    chunk = _UNCOUNTED.order_by(_R.c.id).limit(CHUNK).subquery()
     return db.session.scalar(select(func.max(chunk.c.id)))
 
 
 def pending() -> bool:
     """True when some response has not been counted yet (an index look-up)."""
-    return db.session.scalar(select(_R.c.id).where(_R.c.tally_batch.is_(None)).limit(1)) is not None
+    return db.session.scalar(_UNCOUNTED.limit(1)) is not None
 
 
 def rebuild(survey: Instrument) -> int:
