@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import Row, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
@@ -59,6 +59,7 @@ def _aware(moment):
 def save_answer(draft: SurveyDraft, question_id: str, values: list[str]) -> None:
     # Reassign, not mutate: the JSON column only notices a new value.
     draft.answers = {**draft.answers, question_id: values}
+    draft.prepared = prepare(instrument(), draft.answers)
     draft.updated_at, draft.expires_at = utcnow(), _expiry()
     db.session.commit()
 
@@ -95,15 +96,32 @@ def submission_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def draft_to_submit(token: str | None) -> Row | None:
-    """The unexpired draft behind a session token, read lightly: submitting is the hot path."""
-    return response_store.live_draft(token, utcnow()) if token else None
+def submit_by_token(token: str, locale: str) -> int | None:
+    """Submit the live draft behind a session token once; None when there is none (any more).
 
-
-def submit_draft(draft: SurveyDraft | Row, locale: str) -> int:
-    """Turn a draft into a response once; the draft is deleted atomically with it."""
-    key = submission_key(draft.token)
-    response_id = submit(
+    On PostgreSQL, a draft prepared under the running instrument is submitted in one statement.
+    Any other draft (on SQLite, or saved before the instrument changed) is read and worked out
+    again first."""
+    survey, now = instrument(), utcnow()
+    key = submission_key(token)
+    response_id = response_store.submit_prepared(
+        {
+            "token": token,
+            "now": now,
+            "instrument_id": survey.id,
+            "instrument_version": survey.version,
+            "locale": locale,
+            "submission_key": key,
+            "submitted_on": now.date(),
+        }
+    )
+    if response_id is not None:
+        db.session.commit()
+        return response_id
+    draft = response_store.live_draft(token, now)
+    if draft is None:
+        return None
+    return submit(
         draft.answers,
         Channel(draft.channel),
         locale,
@@ -111,7 +129,19 @@ def submit_draft(draft: SurveyDraft | Row, locale: str) -> int:
         entered_by_id=draft.entered_by_id,
         delete_draft=draft.id,
     )
-    return response_id
+
+
+def prepare(survey: Instrument, answers: Answers) -> dict:
+    """What a response stores of these answers: the (question, value) pairs of the questions
+    still shown (skip logic may have hidden some), and the area and age band it counts under."""
+    kept = {q.id: answers[q.id] for q in survey.visible(answers) if answers.get(q.id)}
+    return {
+        "instrument_id": survey.id,
+        "instrument_version": survey.version,
+        "area_code": _first(kept, "neighbourhood", exclude={"prefer_not"}),
+        "age_band": _first(kept, "age_band"),
+        "pairs": [[q, v] for q, vs in kept.items() for v in vs],
+    }
 
 
 def submit(
@@ -130,21 +160,17 @@ def submit(
         existing = response_id_for(key)
         if existing:
             return existing
-    survey = instrument()
-    kept = {q.id: answers[q.id] for q in survey.visible(answers) if answers.get(q.id)}
+    prepared = prepare(instrument(), answers)
+    pairs = [(q, v) for q, v in prepared.pop("pairs")]
     row = {
-        "instrument_id": survey.id,
-        "instrument_version": survey.version,
+        **prepared,
         "channel": channel.value,
         "entered_by_id": entered_by_id,
         "paper_sheet": paper_sheet or None,
         "locale": locale,
-        "area_code": _first(kept, "neighbourhood", exclude={"prefer_not"}),
-        "age_band": _first(kept, "age_band"),
         "submission_key": key,
         "submitted_on": utcnow().date(),
     }
-    pairs = [(q, v) for q, vs in kept.items() for v in vs]
     try:
         _store(row, pairs, delete_draft)
     except IntegrityError:

@@ -176,18 +176,15 @@ def check():
 @public
 def submit():
     token = session.get(DRAFT)
-    draft = surveys.draft_to_submit(token)
-    if draft is None:
+    response_id = surveys.submit_by_token(token, current_locale().url_code) if token else None
+    key = surveys.submission_key(token) if token else None
+    if response_id is None and key:
         # A retried or double submission: the first one deleted the draft and stored the answers
         # (its reply may never have arrived, so the thanks page is made reachable here too).
-        key = surveys.submission_key(token) if token else None
-        response_id = surveys.response_id_for(key) if key else None
-        if response_id:
-            session[DONE] = {"key": key, "response": response_id}
-            return redirect(url_for("survey.thanks"))
+        response_id = surveys.response_id_for(key)
+    if response_id is None:
         return redirect(url_for("survey.start"))
-    response_id = surveys.submit_draft(draft, current_locale().url_code)
-    session[DONE] = {"key": surveys.submission_key(token), "response": response_id}
+    session[DONE] = {"key": key, "response": response_id}
     return redirect(url_for("survey.thanks"))
 
 

@@ -1,17 +1,26 @@
 """The web survey through its HTML: every language, skip logic, validation, back, exactly once."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from outreach.extensions import db
 from outreach.i18n.locales import LOCALES
 from outreach.models import SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.services import survey as surveys
 from tests.integration.test_areas_pages import load_tiny
 from tests.support.survey_walk import soup, start, submit, walk
 
 
 def responses() -> list[SurveyResponse]:
     return list(db.session.scalars(select(SurveyResponse)))
+
+
+def stored_answers() -> dict[str, list[str]]:
+    (response,) = responses()
+    return surveys.answers_of(response.id)
 
 
 @pytest.mark.parametrize("loc", LOCALES, ids=lambda loc: loc.url_code)
@@ -134,6 +143,66 @@ def test_hidden_answers_are_not_stored(client):
     client.post(url, data={"answer": "never", "action": "next"}, follow_redirects=False)
     walk_rest = client.get("/en/survey/check")
     assert "How do you connect" not in walk_rest.get_data(as_text=True)
+
+
+def test_answers_hidden_by_a_changed_answer_are_not_submitted(client):
+    load_tiny()
+    walk(client, "en", {"internet_use": "daily"})
+    changed = client.post(
+        "/en/survey/q/internet_use?from=check", data={"answer": "never", "action": "next"}
+    )
+    assert changed.headers["Location"] == "/en/survey/check"
+    assert submit(client).headers["Location"] == "/en/survey/thanks"
+    stored = stored_answers()
+    assert stored["internet_use"] == ["never"]
+    assert "home_connection" not in stored and "mynaportal" not in stored
+
+
+def test_a_draft_prepared_under_another_instrument_version_is_worked_out_again(client):
+    load_tiny()
+    walk(client, "en", {"internet_use": "daily"})
+    draft = db.session.scalar(select(SurveyDraft))
+    answers = {q: list(v) for q, v in draft.answers.items()}
+    draft.prepared = {**draft.prepared, "instrument_version": 0, "pairs": [["bogus", "x"]]}
+    db.session.commit()
+    assert submit(client).headers["Location"] == "/en/survey/thanks"
+    response = db.session.scalar(select(SurveyResponse))
+    assert response.instrument_version == surveys.instrument().version
+    assert stored_answers() == {q: v for q, v in answers.items() if v}
+
+
+def test_a_submission_is_one_statement_on_postgresql(client):
+    """The hot path: PostgreSQL takes the prepared draft and stores it in one round trip;
+    SQLite reads the draft, then inserts the response and its answers and deletes the draft."""
+    load_tiny()
+    walk(client, "en")
+    statements = []
+    listener = lambda *args: statements.append(args[2].split()[0])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert submit(client).headers["Location"] == "/en/survey/thanks"
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    expected = {"postgresql": ["WITH"], "sqlite": ["SELECT", "INSERT", "INSERT", "DELETE"]}
+    assert statements == expected[db.engine.dialect.name]
+    assert len(stored_answers()) > 10
+
+
+def test_two_submissions_at_once_store_one_response(app, client):
+    load_tiny()
+    walk(client, "en")
+    twin = app.test_client()
+    twin.set_cookie("session", client.get_cookie("session").value)
+    together = threading.Barrier(2)
+
+    def send(browser):
+        together.wait()
+        with app.app_context():
+            return submit(browser).headers["Location"]
+
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(send, (client, twin))) == ["/en/survey/thanks"] * 2
+    assert len(responses()) == 1
 
 
 def test_nothing_identifying_is_stored(client):
