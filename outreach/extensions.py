@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and attached in create_app (init_app pattern)."""
 
+import time
+
 from flask_babel import Babel
 from flask_compress import Compress
 from flask_limiter import Limiter
@@ -10,6 +12,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import Pool
 
 from outreach.models.base import Base
 
@@ -31,3 +35,30 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA busy_timeout=15000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
+#: A pooled connection unused for longer than this is tested before it is handed out.
+PING_AFTER_IDLE_SECONDS = 2.0
+
+
+@event.listens_for(Pool, "checkin")
+def _note_idle(_dbapi_connection, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    """After a database restart, pooled connections are dead. Testing every one before use costs
+    a round trip per request; testing those idle for a while costs it only when the pool is
+    quiet. A connection reused within seconds that still finds the server gone fails that one
+    request (the "not saved, try again" page keeps the input), and SQLAlchemy then replaces the
+    whole pool, so each worker meets at most one such failure per restart."""
+    idle_since = record.info.get("idle_since")
+    if idle_since is not None and time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+    except Exception as error:  # any DBAPI error: the pool replaces the connection and retries
+        raise DisconnectionError(str(error)) from error

@@ -1,0 +1,58 @@
+"""Pooled connections after the database dropped them: tested when idle, replaced when dead."""
+
+from contextlib import ExitStack
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from outreach import extensions
+from outreach.extensions import db
+
+
+def pooled_connections_killed(count: int) -> None:
+    """Use `count` connections at once, return them to the pool, then end them behind its back
+    (as a database restart ends them)."""
+    db.engine.dispose()
+    postgres = db.engine.dialect.name == "postgresql"
+    with ExitStack() as stack:
+        victims = [stack.enter_context(db.engine.connect()) for _ in range(count)]
+        raw = [conn.connection.dbapi_connection for conn in victims]
+        pids = [conn.scalar(text("SELECT pg_backend_pid()")) for conn in victims if postgres]
+    if not postgres:
+        for connection in raw:
+            connection.close()
+        return
+    killer = create_engine(db.engine.url.render_as_string(hide_password=False), poolclass=NullPool)
+    with killer.connect() as conn:
+        for pid in pids:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    killer.dispose()
+
+
+def answers_after_a_restart(attempts: int) -> tuple[int, int]:
+    """Query `attempts` times; return (answered, failed)."""
+    answered = failed = 0
+    for _ in range(attempts):
+        try:
+            with db.engine.connect() as conn:
+                assert conn.scalar(text("SELECT 41 + 1")) == 42
+                answered += 1
+        except DBAPIError as error:
+            assert error.connection_invalidated
+            failed += 1
+    return answered, failed
+
+
+def test_dead_connections_idle_for_a_while_are_replaced_before_use(app, monkeypatch):
+    pooled_connections_killed(2)
+    monkeypatch.setattr(extensions, "PING_AFTER_IDLE_SECONDS", 0.0)
+    assert answers_after_a_restart(4) == (4, 0)
+
+
+def test_dead_connections_reused_at_once_fail_one_request_then_the_pool_is_renewed(
+    app, monkeypatch
+):
+    monkeypatch.setattr(extensions, "PING_AFTER_IDLE_SECONDS", 3600.0)
+    pooled_connections_killed(2)
+    assert answers_after_a_restart(4) == (3, 1)
