@@ -1,6 +1,11 @@
 """Survey submissions under concurrent load, beside a bare Flask insert on the same machine.
 
 Usage: python bench/survey_throughput.py [--threads 8] [--surveys 10] [--database-url URL]
+                                        [--redis-url URL]
+
+The production shape (docs/deployment.md) is PostgreSQL with the rate-limit counters in Redis:
+pass both URLs. Without --redis-url the counters stay in each worker's memory, as on a single
+machine with SQLite.
 
 Starts gunicorn twice on 127.0.0.1 (Outreach with the Hirakata demo, and bench/bare_app.py),
 then prints, from one run on one machine:
@@ -207,6 +212,7 @@ def main() -> None:
     parser.add_argument(
         "--database-url", help="a PostgreSQL server URL (new databases are made on it)"
     )
+    parser.add_argument("--redis-url", help="keep the rate-limit counters in this Redis")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="outreach-bench-"))
     env = {
@@ -218,6 +224,7 @@ def main() -> None:
         "BARE_DB": bare_database(args.database_url, workdir),
         # Every benchmark client comes from 127.0.0.1: one address, far above a resident's limit.
         "SURVEY_RATE_LIMIT": "1000000 per minute",
+        "RATELIMIT_STORAGE_URI": args.redis_url or "memory://",
     }
     subprocess.run(
         [str(BIN / "outreach"), "demo", "--no-serve"],
@@ -240,8 +247,10 @@ def main() -> None:
 
 def report(args: argparse.Namespace, port: int, bare_port: int) -> None:
     total = args.threads * args.surveys
+    where = "Redis" if args.redis_url else "worker memory"
     print(
-        f"# {args.threads} concurrent clients, {total} complete surveys, gunicorn -w {args.workers}"
+        f"# {args.threads} concurrent clients, {total} complete surveys, gunicorn -w {args.workers},"
+        f" rate-limit counters in {where}"
     )
     result = bench_survey(port, bare_port, args)
     print(
