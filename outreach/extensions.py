@@ -60,5 +60,7 @@ def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("SELECT 1")
         cursor.close()
+        # The test began a transaction: end it, or the connection could not go to autocommit.
+        dbapi_connection.rollback()
     except Exception as error:  # any DBAPI error: the pool replaces the connection and retries
         raise DisconnectionError(str(error)) from error

@@ -66,10 +66,9 @@ def submit_prepared(parameters: dict) -> int | None:
     `parameters`: token, now, instrument_id, instrument_version, locale, submission_key and
     submitted_on. Two requests with the same token cannot both take the draft: the second waits
     for the first to commit, then finds no draft."""
-    conn = connection()
-    if conn.dialect.name != "postgresql":
+    if db.engine.dialect.name != "postgresql":
         return None
-    return conn.execute(_take_prepared(), parameters).scalar()
+    return connection().execute(_take_prepared(), parameters).scalar()
 
 
 def store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> int:

@@ -56,3 +56,12 @@ def test_dead_connections_reused_at_once_fail_one_request_then_the_pool_is_renew
     monkeypatch.setattr(extensions, "PING_AFTER_IDLE_SECONDS", 3600.0)
     pooled_connections_killed(2)
     assert answers_after_a_restart(4) == (3, 1)
+
+
+def test_a_tested_connection_is_handed_out_outside_any_transaction(app, monkeypatch):
+    """The test must leave no transaction open: the submission switches to autocommit."""
+    monkeypatch.setattr(extensions, "PING_AFTER_IDLE_SECONDS", 0.0)
+    db.engine.dispose()
+    for _ in range(2):
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            assert conn.scalar(text("SELECT 41 + 1")) == 42
