@@ -4,7 +4,9 @@ This is the path a burst of submissions waits on (a class finishing the survey t
 volunteer keying in a pile of paper forms), so it uses Core statements compiled once and as few
 round trips as the database allows:
 - PostgreSQL, draft prepared at its last save (the usual case): one statement takes the draft
-  and writes the response and its answers from what was prepared (data-modifying CTEs).
+  and writes the response and its answers from what was prepared (data-modifying CTEs). It is
+  the only statement of a resident's submission, so it runs on the driver's connection in
+  autocommit (outreach/services/driver_sql.py).
 - PostgreSQL, anything else: the response is written with one statement, its answers unnested
   from two arrays, deleting the draft if there is one.
   One statement is atomic by itself, so these run in autocommit (no BEGIN or COMMIT) unless the
@@ -18,13 +20,10 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import (
-    JSON,
     Connection,
-    Integer,
     Row,
     Text,
     bindparam,
-    column,
     delete,
     func,
     insert,
@@ -35,15 +34,40 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from outreach.extensions import db
 from outreach.models import SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.services import driver_sql
 
 _RESPONSES, _ANSWERS, _DRAFTS = (m.__table__ for m in (SurveyResponse, SurveyAnswer, SurveyDraft))
 
 _LIVE_DRAFT = select(
-    _DRAFTS.c.id, _DRAFTS.c.token, _DRAFTS.c.channel, _DRAFTS.c.entered_by_id, _DRAFTS.c.answers
+    _DRAFTS.c.id, _DRAFTS.c.channel, _DRAFTS.c.entered_by_id, _DRAFTS.c.answers
 ).where(_DRAFTS.c.token == bindparam("token"), _DRAFTS.c.expires_at > bindparam("now"))
 _INSERT_RESPONSE = insert(_RESPONSES).returning(_RESPONSES.c.id)
 _INSERT_ANSWERS = insert(_ANSWERS)
 _DELETE_DRAFT = delete(_DRAFTS).where(_DRAFTS.c.id == bindparam("draft_id"))
+
+#: PostgreSQL, run on the driver's connection (psycopg's paramstyle): take the live draft if it
+#: was prepared under this instrument version, and write the response and its answers from it.
+_TAKE_PREPARED = """
+WITH taken AS (
+    DELETE FROM survey_drafts
+    WHERE token = %(token)s AND expires_at > %(now)s
+      AND prepared ->> 'instrument_id' = %(instrument_id)s
+      AND (prepared ->> 'instrument_version')::integer = %(instrument_version)s
+    RETURNING channel, entered_by_id, prepared
+), new_response AS (
+    INSERT INTO survey_responses (instrument_id, instrument_version, channel, entered_by_id,
+                                  locale, area_code, age_band, submission_key, submitted_on)
+    SELECT %(instrument_id)s, %(instrument_version)s, channel, entered_by_id, %(locale)s,
+           prepared ->> 'area_code', prepared ->> 'age_band', %(submission_key)s, %(submitted_on)s
+    FROM taken
+    RETURNING id
+), new_answers AS (
+    INSERT INTO survey_answers (response_id, question, value)
+    SELECT new_response.id, pair ->> 0, pair ->> 1
+    FROM new_response, taken, json_array_elements(taken.prepared -> 'pairs') AS pair
+)
+SELECT id FROM new_response
+"""
 
 
 def connection() -> Connection:
@@ -55,7 +79,7 @@ def connection() -> Connection:
 
 
 def live_draft(token: str, now: datetime) -> Row | None:
-    """The unexpired draft with this session token (id, token, channel, entered_by_id, answers)."""
+    """The unexpired draft with this session token (id, channel, entered_by_id, answers)."""
     return connection().execute(_LIVE_DRAFT, {"token": token, "now": now}).first()
 
 
@@ -68,7 +92,8 @@ def submit_prepared(parameters: dict) -> int | None:
     for the first to commit, then finds no draft."""
     if db.engine.dialect.name != "postgresql":
         return None
-    return connection().execute(_take_prepared(), parameters).scalar()
+    row = driver_sql.fetch_one_autocommit(db.engine, _TAKE_PREPARED, parameters)
+    return row[0] if row else None
 
 
 def store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> int:
@@ -115,61 +140,3 @@ def _one_statement(columns: tuple[str, ...]):
         select(new.c.id, pairs.c.question, pairs.c.value).select_from(new.join(pairs, true())),
     )
     return select(new.c.id).add_cte(answers.cte("new_answers"), _DELETE_DRAFT.cte("old_draft"))
-
-
-@cache
-def _take_prepared():
-    prepared = _DRAFTS.c.prepared
-    taken = (
-        delete(_DRAFTS)
-        .where(
-            _DRAFTS.c.token == bindparam("token"),
-            _DRAFTS.c.expires_at > bindparam("now"),
-            prepared["instrument_id"].as_string() == bindparam("instrument_id", type_=Text),
-            prepared["instrument_version"].as_integer()
-            == bindparam("instrument_version", type_=Integer),
-        )
-        .returning(_DRAFTS.c.channel, _DRAFTS.c.entered_by_id, prepared)
-        .cte("taken")
-    )
-    new = (
-        insert(_RESPONSES)
-        .from_select(
-            [
-                "instrument_id",
-                "instrument_version",
-                "channel",
-                "entered_by_id",
-                "locale",
-                "area_code",
-                "age_band",
-                "submission_key",
-                "submitted_on",
-            ],
-            select(
-                bindparam("instrument_id", type_=Text),
-                bindparam("instrument_version", type_=Integer),
-                taken.c.channel,
-                taken.c.entered_by_id,
-                bindparam("locale", type_=Text),
-                taken.c.prepared["area_code"].as_string(),
-                taken.c.prepared["age_band"].as_string(),
-                bindparam("submission_key", type_=Text),
-                bindparam("submitted_on", type_=_RESPONSES.c.submitted_on.type),
-            ),
-        )
-        .returning(_RESPONSES.c.id)
-        .cte("new_response")
-    )
-    pair = (
-        func.json_array_elements(taken.c.prepared["pairs"])
-        .table_valued(column("value", JSON))
-        .render_derived("pair")
-    )
-    answers = insert(_ANSWERS).from_select(
-        ["response_id", "question", "value"],
-        select(new.c.id, pair.c.value[0].as_string(), pair.c.value[1].as_string()).select_from(
-            new.join(taken, true()).join(pair, true())
-        ),
-    )
-    return select(new.c.id).add_cte(answers.cte("new_answers"))

@@ -96,8 +96,9 @@ def submission_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def submit_by_token(token: str, locale: str) -> int | None:
-    """Submit the live draft behind a session token once; None when there is none (any more).
+def submit_by_token(token: str, locale: str) -> tuple[str, int] | None:
+    """Submit the live draft behind a session token once; return the submission key and the
+    response's id, also when an earlier press already submitted it; None when there is neither.
 
     On PostgreSQL, a draft prepared under the running instrument is submitted in one statement.
     Any other draft (on SQLite, or saved before the instrument changed) is read and worked out
@@ -115,9 +116,16 @@ def submit_by_token(token: str, locale: str) -> int | None:
             "submitted_on": now.date(),
         }
     )
-    if response_id is not None:
-        db.session.commit()
-        return response_id
+    if response_id is None:
+        response_id = _submit_draft(token, now, locale, key)
+    if response_id is None:
+        # A retried or double submission: the first one took the draft and stored the answers
+        # (its reply may never have arrived, so the thanks page must be reachable again).
+        response_id = response_id_for(key)
+    return (key, response_id) if response_id is not None else None
+
+
+def _submit_draft(token: str, now, locale: str, key: str) -> int | None:
     draft = response_store.live_draft(token, now)
     if draft is None:
         return None

@@ -176,14 +176,10 @@ def check():
 @public
 def submit():
     token = session.get(DRAFT)
-    response_id = surveys.submit_by_token(token, current_locale().url_code) if token else None
-    key = surveys.submission_key(token) if token else None
-    if response_id is None and key:
-        # A retried or double submission: the first one deleted the draft and stored the answers
-        # (its reply may never have arrived, so the thanks page is made reachable here too).
-        response_id = surveys.response_id_for(key)
-    if response_id is None:
+    submitted = surveys.submit_by_token(token, current_locale().url_code) if token else None
+    if submitted is None:
         return redirect(url_for("survey.start"))
+    key, response_id = submitted
     session[DONE] = {"key": key, "response": response_id}
     return redirect(url_for("survey.thanks"))
 

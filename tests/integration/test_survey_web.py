@@ -4,13 +4,14 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from outreach.extensions import db
 from outreach.i18n.locales import LOCALES
 from outreach.models import SurveyAnswer, SurveyDraft, SurveyResponse
 from outreach.services import survey as surveys
 from tests.integration.test_areas_pages import load_tiny
+from tests.support.statements import recorded
 from tests.support.survey_walk import soup, start, submit, walk
 
 
@@ -176,13 +177,8 @@ def test_a_submission_is_one_statement_on_postgresql(client):
     SQLite reads the draft, then inserts the response and its answers and deletes the draft."""
     load_tiny()
     walk(client, "en")
-    statements = []
-    listener = lambda *args: statements.append(args[2].split()[0])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with recorded() as statements:
         assert submit(client).headers["Location"] == "/en/survey/thanks"
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
     expected = {"postgresql": ["WITH"], "sqlite": ["SELECT", "INSERT", "INSERT", "DELETE"]}
     assert statements == expected[db.engine.dialect.name]
     assert len(stored_answers()) > 10

@@ -3,33 +3,17 @@ everything the visitor sent, nothing half-saved, and trying again stores it exac
 
 import gc
 import warnings
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import create_engine, event, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine, func, select, text
 
 from outreach.extensions import db
 from outreach.models import SessionLog, SurveyDraft, SurveyResponse
 from tests.integration.test_areas_pages import load_tiny
 from tests.integration.test_support_logs import log_data
 from tests.support import survey_walk
+from tests.support.statements import failing
 from tests.support.survey_walk import soup
-
-
-@contextmanager
-def database_fails(*verbs: str):
-    """Every statement starting with one of `verbs` fails as when the server has gone away."""
-
-    def fail(_conn, _cursor, statement, params, _context, _many):
-        if statement.lstrip().upper().startswith(verbs):
-            raise OperationalError(statement, params, ConnectionError("server closed"))
-
-    event.listen(db.engine, "before_cursor_execute", fail)
-    try:
-        yield
-    finally:
-        event.remove(db.engine, "before_cursor_execute", fail)
 
 
 def kept_fields(page) -> dict[str, list[str]]:
@@ -47,7 +31,7 @@ def try_again(client, response):
 
 def test_an_answer_not_saved_is_kept_and_saved_on_try_again(client):
     url = survey_walk.start(client, "ja")
-    with database_fails("UPDATE", "INSERT"):
+    with failing("UPDATE", "INSERT"):
         response = client.post(url, data={"answer": "weekly", "action": "next"})
     assert response.status_code == 503
     assert response.headers["Retry-After"]
@@ -69,7 +53,7 @@ def test_a_survey_not_submitted_is_stored_once_on_try_again(client):
     load_tiny()
     survey_walk.walk(client)
     # PostgreSQL writes a response in one statement that starts with its CTEs (WITH … INSERT).
-    with database_fails("INSERT", "WITH"):
+    with failing("INSERT", "WITH"):
         response = survey_walk.submit(client)
     assert response.status_code == 503
     assert "Try again" in soup(response).get_text()
@@ -85,7 +69,7 @@ def test_a_session_log_not_saved_keeps_every_entry(client, login):
     load_tiny()
     login("volunteer")
     data = log_data(soup(client.get("/vi/volunteer/logs/new")), note="Mang theo tài liệu in")
-    with database_fails("INSERT"):
+    with failing("INSERT"):
         response = client.post("/vi/volunteer/logs/new", data=data)
     assert response.status_code == 503
     kept = kept_fields(soup(response))
@@ -103,7 +87,7 @@ def test_a_session_log_not_saved_keeps_every_entry(client, login):
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_page_read_while_the_database_is_away_offers_to_try_again(client, lang):
     survey_walk.start(client, lang)
-    with database_fails("SELECT"):
+    with failing("SELECT"):
         response = client.get(f"/{lang}/survey/check")
     assert response.status_code == 503
     link = soup(response).select_one("main a.button")
@@ -113,7 +97,7 @@ def test_a_page_read_while_the_database_is_away_offers_to_try_again(client, lang
 
 def test_passwords_are_never_written_back_into_the_page(client, make_user):
     make_user("volunteer", email="v@example.org")
-    with database_fails("SELECT"):
+    with failing("SELECT"):
         response = client.post(
             "/en/login", data={"email": "v@example.org", "password": "a long test passphrase"}
         )
@@ -125,7 +109,7 @@ def test_passwords_are_never_written_back_into_the_page(client, make_user):
 
 def test_the_health_check_tells_the_load_balancer_when_the_database_is_away(client):
     assert client.get("/healthz").status_code == 200
-    with database_fails("SELECT"):
+    with failing("SELECT"):
         assert client.get("/healthz").status_code == 503
 
 
