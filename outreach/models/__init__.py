@@ -12,7 +12,7 @@ from outreach.models.support import (
     SessionLog,
     SupportSession,
 )
-from outreach.models.survey import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.models.survey import Channel, SurveyDraft, SurveyResponse
 from outreach.models.tally import SurveyTally
 from outreach.models.user import Role, User
 
@@ -31,7 +31,6 @@ __all__ = [
     "Role",
     "SessionLog",
     "SupportSession",
-    "SurveyAnswer",
     "SurveyDraft",
     "SurveyResponse",
     "SurveyTally",

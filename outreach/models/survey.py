@@ -4,8 +4,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.models.base import Base, utcnow
 
@@ -21,7 +21,17 @@ class SurveyResponse(Base):
     """One submitted survey. No name, address, IP address or browser details are ever stored."""
 
     __tablename__ = "survey_responses"
-    __table_args__ = (Index("ix_survey_responses_area_channel", "area_code", "channel"),)
+    __table_args__ = (
+        Index("ix_survey_responses_area_channel", "area_code", "channel"),
+        # The responses not counted into the tallies yet, in id order: a handful among millions,
+        # found without walking the others (outreach/services/tallies.py).
+        Index(
+            "ix_survey_responses_uncounted",
+            "id",
+            postgresql_where=text("tally_batch IS NULL"),
+            sqlite_where=text("tally_batch IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     instrument_id: Mapped[str] = mapped_column(String(40))
@@ -42,25 +52,11 @@ class SurveyResponse(Base):
     #: Which run of outreach.services.tallies counted this response; empty until one has.
     tally_batch: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
-    answers: Mapped[list["SurveyAnswer"]] = relationship(
-        back_populates="response", cascade="all, delete-orphan"
-    )
-
-
-class SurveyAnswer(Base):
-    """One selected option (or number, text, area code) of one question: one row per value."""
-
-    __tablename__ = "survey_answers"
-    __table_args__ = (Index("ix_survey_answers_question_value", "question", "value"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(
-        ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True
-    )
-    question: Mapped[str] = mapped_column(String(40))
-    value: Mapped[str] = mapped_column(String(500))
-
-    response: Mapped[SurveyResponse] = relationship(back_populates="answers")
+    #: The answers as [question, value] pairs, one per selected option (or number, text, area
+    #: code), in the order of the questions. One value in the row, not a row per value: a
+    #: submission writes one row, and figures are counted from batches of responses
+    #: (outreach/services/tallies.py), never by looking answers up one by one.
+    answers: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
 
 
 class SurveyDraft(Base):

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
-from outreach.models import Channel, SurveyAnswer, SurveyDraft, SurveyResponse
+from outreach.models import Channel, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
 from outreach.services import response_store
 from outreach.survey.instrument import Instrument
@@ -169,9 +169,10 @@ def submit(
         if existing:
             return existing
     prepared = prepare(instrument(), answers)
-    pairs = [(q, v) for q, v in prepared.pop("pairs")]
+    pairs = prepared.pop("pairs")
     row = {
         **prepared,
+        "answers": pairs,
         "channel": channel.value,
         "entered_by_id": entered_by_id,
         "paper_sheet": paper_sheet or None,
@@ -180,15 +181,15 @@ def submit(
         "submitted_on": utcnow().date(),
     }
     try:
-        _store(row, pairs, delete_draft)
+        _store(row, delete_draft)
     except IntegrityError:
         db.session.rollback()  # the same key won a race a moment ago
         return response_id_for(key) or _reraise()
     return row["id"]
 
 
-def _store(row: dict, pairs: list[tuple[str, str]], draft_id: int | None) -> None:
-    row["id"] = response_store.store(row, pairs, draft_id)
+def _store(row: dict, draft_id: int | None) -> None:
+    row["id"] = response_store.store(row, draft_id)
     db.session.commit()
 
 
@@ -210,13 +211,11 @@ def response_id_for(key: str) -> int | None:
 
 
 def answers_of(response_id: int) -> Answers:
-    rows = db.session.execute(
-        select(SurveyAnswer.question, SurveyAnswer.value).where(
-            SurveyAnswer.response_id == response_id
-        )
-    ).all()
+    pairs = db.session.scalar(
+        select(SurveyResponse.answers).where(SurveyResponse.id == response_id)
+    )
     result: Answers = {}
-    for question, value in rows:
+    for question, value in pairs or []:
         result.setdefault(question, []).append(value)
     return result
 

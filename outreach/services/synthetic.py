@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 
 from outreach.extensions import db
-from outreach.models import Area, AreaStatistic, Measure, SurveyAnswer, SurveyResponse
+from outreach.models import Area, AreaStatistic, Measure, SurveyResponse
 
 #: age band -> (share in the adult population's answers, P(internet), P(smartphone))
 AGE_PROFILE = {
@@ -143,25 +143,16 @@ def generate(
     made = 0
     while made < count:
         size = min(batch, count - made)
-        responses, values = [], []
+        responses = []
         for _ in range(size):
             serial += 1
             area = rng.choices(codes, weights)[0]
             age = _age(rng, dict(areas[codes.index(area)][1]))
-            values.append(_answers(rng, age, area))
-            responses.append(_response_row(rng, area, age, f"synthetic-{seed}-{serial}", days))
-        # Ids come back from the database (RETURNING), so its id sequence stays right.
-        ids = db.session.scalars(
-            insert(SurveyResponse).returning(SurveyResponse.id, sort_by_parameter_order=True),
-            responses,
-        ).all()
-        answers = [
-            {"response_id": rid, "question": q, "value": v}
-            for rid, chosen in zip(ids, values, strict=True)
-            for q, vs in chosen.items()
-            for v in vs
-        ]
-        db.session.execute(insert(SurveyAnswer), answers)
+            chosen = _answers(rng, age, area)
+            row = _response_row(rng, area, age, f"synthetic-{seed}-{serial}", days)
+            row["answers"] = [[q, v] for q, vs in chosen.items() for v in vs]
+            responses.append(row)
+        db.session.execute(insert(SurveyResponse), responses)
         if commit:
             db.session.commit()
         made += size

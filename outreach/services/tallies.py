@@ -11,16 +11,19 @@ touch the tallies: the resident's request stays as short as it can be.
 import secrets
 
 from sqlalchemy import (
+    JSON,
     Select,
     String,
     bindparam,
     cast,
+    column,
     distinct,
     exists,
     func,
     literal,
     select,
     text,
+    true,
     union_all,
     update,
 )
@@ -28,7 +31,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from outreach.extensions import db
-from outreach.models import SurveyAnswer, SurveyResponse, SurveyTally
+from outreach.models import SurveyResponse, SurveyTally
 from outreach.models.base import month_of
 from outreach.survey.instrument import Instrument
 
@@ -46,7 +49,6 @@ _LOCK_KEY = 720_1955
 _R = SurveyResponse.__table__
 #: Responses not yet counted into the tallies.
 _UNCOUNTED = select(_R.c.id).where(_R.c.tally_batch.is_(None))
-_A = SurveyAnswer.__table__
 _T = SurveyTally.__table__
 KEY = ("question", "value", "month", "area_code", "age_band", "channel")
 #: Month and channel of the rows that count every month and channel together: what the public
@@ -67,22 +69,34 @@ def _cell() -> list:
     ]
 
 
+def _answer_rows():
+    """A response's answers as rows: a table-valued function over its JSON list of [question,
+    value] pairs, to join to survey_responses; returns it with its question and value columns."""
+    if _on_postgresql():
+        function = func.json_array_elements(_R.c.answers).table_valued(column("value", JSON))
+        pairs = function.render_derived("pair")
+    else:
+        pairs = func.json_each(_R.c.answers).table_valued(column("value", JSON)).alias("pair")
+    return pairs, pairs.c.value[0].as_string(), pairs.c.value[1].as_string()
+
+
 def _items(survey: Instrument) -> Select:
     """One row per (response, item) of the claimed batch."""
     batch = _R.c.tally_batch == bindparam("batch")
     choices = [q.id for q in survey.questions if q.type in OPTION_TYPES]
     multiple = [q.id for q in survey.questions if q.type == "multiple"]
-    answers = _R.join(_A, _A.c.response_id == _R.c.id)
+    pairs, question, value = _answer_rows()
+    answers = _R.join(pairs, true())
     responses = select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id).where(batch)
     options = (
-        select(*_cell(), _A.c.question, _A.c.value, _R.c.id)
+        select(*_cell(), question.label("question"), value.label("value"), _R.c.id)
         .select_from(answers)
-        .where(batch, _A.c.question.in_(choices))
+        .where(batch, question.in_(choices))
     )
     answered = (
-        select(*_cell(), _label("@answered", "question"), _A.c.question, _R.c.id)
+        select(*_cell(), _label("@answered", "question"), question.label("value"), _R.c.id)
         .select_from(answers)
-        .where(batch, _A.c.question.in_(multiple))
+        .where(batch, question.in_(multiple))
     )
     return union_all(responses, options, answered, _complete_skills(batch))
 
@@ -90,14 +104,16 @@ def _items(survey: Instrument) -> Select:
 def _complete_skills(batch) -> Select:
     """Said which devices they use and has every foundation skill (the low-skills indicator).
 
-    Correlated per claimed response, so the work follows the batch, not all skills answers."""
-    mine = _A.c.response_id == _R.c.id
+    Correlated per claimed response, so the work follows the batch."""
+    skill_pairs, question, value = _answer_rows()
     skills = (
         select(func.count())
-        .where(mine, _A.c.question == "skills", _A.c.value != "none")
+        .select_from(skill_pairs)
+        .where(question == "skills", value != "none")
         .scalar_subquery()
     )
-    devices = exists().where(mine, _A.c.question == "devices")
+    device_pairs, question, _ = _answer_rows()
+    devices = exists().select_from(device_pairs).where(question == "devices")
     return select(
         *_cell(), _label("@derived", "question"), _label("complete_skills", "value"), _R.c.id
     ).where(batch, devices, skills >= FOUNDATION_SKILLS)
@@ -131,6 +147,8 @@ def refresh(survey: Instrument) -> int:
         upto = _last_of_next_chunk()
         if upto is None:
             db.session.commit()  # ends the transaction (and releases the lock)
+            if postgresql and counted >= BULK:
+                _analyse()
             return counted
         batch = secrets.randbits(62)
         # A range of ids, not `id IN (…LIMIT)`: PostgreSQL may run that as a subplan per row.
@@ -151,8 +169,14 @@ def _analyse_after_bulk_load() -> None:
     counting badly (ten times slower); a large backlog is worth an ANALYZE first."""
     backlog = _UNCOUNTED.limit(BULK).subquery()
     if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
-        db.session.execute(text("ANALYZE survey_responses, survey_answers, survey_tallies"))
-        db.session.commit()
+        _analyse()
+
+
+def _analyse() -> None:
+    """Fresh statistics, before and after counting a large backlog: after, they would still say
+    most responses are uncounted, and PostgreSQL would scan them all to find the next few."""
+    db.session.execute(text("ANALYZE survey_responses, survey_tallies"))
+    db.session.commit()
 
 
 def _last_of_next_chunk() -> int | None:

@@ -39,7 +39,7 @@ def test_volunteer_keys_in_a_paper_form(client, login):
         volunteer.id,
     )
     assert (stored.area_code, stored.age_band) == ("T001", "75_plus")
-    questions = {a.question for a in stored.answers}
+    questions = {question for question, _ in stored.answers}
     assert "home_connection" not in questions, "answers to skipped questions are dropped"
 
 

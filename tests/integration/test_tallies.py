@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from outreach.extensions import db
-from outreach.models import Channel, SurveyAnswer, SurveyResponse, SurveyTally
+from outreach.models import Channel, SurveyResponse, SurveyTally
 from outreach.services import survey, synthetic, tallies
 from outreach.services.survey_counts import ResponseFilter, share_lacking_skills
 from tests.integration.test_areas_pages import load_tiny
@@ -22,10 +22,9 @@ def expected_tallies() -> Counter:
     choices = {q.id for q in survey_.questions if q.type in tallies.OPTION_TYPES}
     multiple = {q.id for q in survey_.questions if q.type == "multiple"}
     answers: dict[int, dict[str, set]] = {}
-    for response_id, question, value in db.session.execute(
-        select(SurveyAnswer.response_id, SurveyAnswer.question, SurveyAnswer.value)
-    ):
-        answers.setdefault(response_id, {}).setdefault(question, set()).add(value)
+    for response_id, pairs in db.session.execute(select(SurveyResponse.id, SurveyResponse.answers)):
+        for question, value in pairs:
+            answers.setdefault(response_id, {}).setdefault(question, set()).add(value)
     found: Counter = Counter()
     for r in db.session.scalars(select(SurveyResponse)):
         cell = (f"{r.submitted_on:%Y-%m}", r.area_code or "", r.age_band or "", r.channel)
