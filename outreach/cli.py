@@ -181,7 +181,7 @@ def insights_refresh(rebuild: bool) -> None:
     """
     from outreach.services import survey, tallies
 
-    counted = (tallies.rebuild if rebuild else tallies.refresh)(survey.instrument())
+    counted = (tallies.rebuild if rebuild else tallies.refresh)(survey.instruments())
     click.echo(f"Counted {counted} responses.")
 
 

@@ -16,7 +16,8 @@
 | CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
 | CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
 | SURVEY_DRAFT_DAYS | 30 | unfinished surveys (resume codes) are kept this long |
-| SURVEY_INSTRUMENT | digital-access | the id of the instrument in forms/ that residents answer |
+| SURVEY_INSTRUMENT | digital-access | the id of the instrument in forms/ that residents answer (its highest version) |
+| OUTREACH_FORMS | the forms/ folder | where the instrument files are; every version found there is used to count answers given in it |
 | PUBLISH_MIN_CELL | 10 | figures built from fewer answers are not shown (suppressed) |
 | LOG_EDIT_DAYS | 14 | volunteers may edit their own session logs for this many days |
 | HELP_LINE | 072-841-1221 | the phone number residents are given for help (Hirakata City Hall) |
@@ -29,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet
+
+from outreach.paths import FORMS
 
 
 class ConfigError(RuntimeError):
@@ -78,6 +81,7 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "SURVEY_DRAFT_DAYS": int(_env("SURVEY_DRAFT_DAYS", "30")),
         "HELP_LINE": _env("HELP_LINE", "072-841-1221"),
         "SURVEY_INSTRUMENT": _env("SURVEY_INSTRUMENT", "digital-access"),
+        "FORMS_FOLDER": Path(_env("OUTREACH_FORMS", str(FORMS))),
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),
         "PUBLISH_MIN_CELL": int(_env("PUBLISH_MIN_CELL", "10")),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),

@@ -9,13 +9,13 @@ from openpyxl import Workbook
 from outreach.extensions import db
 from outreach.models import User
 from outreach.services import audit, insights
-from outreach.services.insights import SURVEY_INDICATORS, Picture
+from outreach.services.insights import Picture
 from outreach.services.survey_counts import ResponseFilter
 
 
 def score_rows(result: Picture) -> tuple[list[str], list[list]]:
     header = ["area_code", "name_ja", "answers", "risk_score"]
-    for indicator in SURVEY_INDICATORS:
+    for indicator in result.measures:
         header += [indicator, f"{indicator}_low95", f"{indicator}_high95"]
     header += ["sessions_logged", "people_helped", "people_at_risk", "unmet_need"]
     rows = []
@@ -26,7 +26,7 @@ def score_rows(result: Picture) -> tuple[list[str], list[list]]:
             area.answers,
             _round(area.score.score if area.score else None),
         ]
-        for indicator in SURVEY_INDICATORS:
+        for indicator in result.measures:
             figure = area.estimates.get(indicator)
             row += (
                 [_round(figure.proportion), _round(figure.low), _round(figure.high)]
@@ -103,8 +103,8 @@ def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> byt
     rows = []
     for rank, area in enumerate(insights.priorities(result), start=1):
         tops = [
-            " ".join(v for v, _ in insights.top_answers(q, filters, area.code))
-            for q in ("barriers", "help_topics", "help_language")
+            " ".join(v for v, _ in insights.top_answers(q, filters, area.code)) if q else ""
+            for q in insights.plan_questions()
         ]
         rows.append(
             [

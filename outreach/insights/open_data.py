@@ -6,7 +6,7 @@ import io
 
 from flask_babel import lazy_gettext as _l
 
-from outreach.services.insights import SURVEY_INDICATORS, Picture
+from outreach.services.insights import Picture
 from outreach.stats.suppression import round_count, suppress
 
 CHANNELS = ("web", "assisted", "paper", "phone")
@@ -49,7 +49,7 @@ def csv_bytes(result: Picture) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     header = ["area_code", "name_ja", "answers", *(f"answers_{c}" for c in CHANNELS), "risk_score"]
-    for indicator in SURVEY_INDICATORS:
+    for indicator in result.measures:
         header += [indicator, f"{indicator}_low95", f"{indicator}_high95"]
     writer.writerow(header)
     for area in result.areas:
@@ -64,7 +64,7 @@ def csv_bytes(result: Picture) -> bytes:
             if shown and area.score and area.score.score is not None
             else ""
         )
-        for indicator in SURVEY_INDICATORS:
+        for indicator in result.measures:
             figure = area.estimates.get(indicator) if shown else None
             row += (
                 [round(figure.proportion, 3), round(figure.low, 3), round(figure.high, 3)]

@@ -28,19 +28,18 @@ def dashboard():
         priorities=insights.priorities(result)[:15],
         top=lambda q, a: insights.top_answers(q, choices.filters, a),
         charts=[
-            views.map_chart(result, choices.layer),
-            views.channel_chart(result),
-            views.age_chart(choices),
-            views.option_chart(
-                "barriers", "barriers", _("What makes it hard"), choices, ("nothing",)
-            ),
-            views.option_chart(
-                "languages",
-                "help_language",
-                _("Languages people want help in"),
-                choices,
-            ),
-            views.trend_chart(choices),
+            chart
+            for chart in (
+                views.map_chart(result, choices.layer),
+                views.channel_chart(result),
+                views.age_chart(choices),
+                views.option_chart("barriers", "barriers", _("What makes it hard"), choices),
+                views.option_chart(
+                    "languages", "help_language", _("Languages people want help in"), choices
+                ),
+                views.trend_chart(choices),
+            )
+            if chart is not None
         ],
         config=choices.config,
         **views.page_context(),

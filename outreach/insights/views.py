@@ -117,18 +117,21 @@ def channel_chart(result: Picture) -> Chart:
     return bars("channels", labels, values, gettext("How the answers were given"), summary, table)
 
 
-def option_chart(
-    chart_id: str, question_id: str, title: str, choices: Choices, exclude: tuple = ()
-) -> Chart:
+def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Chart | None:
+    """Answers to the question playing `role`, "none of these" left out; None if no question
+    plays it in this survey version."""
     from outreach.services import survey as surveys
 
-    question = surveys.instrument().question(question_id)
+    question = surveys.instrument().role(role)
+    if question is None:
+        return None
     labels = option_labels(question)
+    left_out = question.exclusive_ids()
     counts = sorted(
         (
             (v, n)
-            for v, n in insights.answer_counts(question_id, choices.breakdown_filters)
-            if v not in exclude
+            for v, n in insights.answer_counts(question.id, choices.breakdown_filters)
+            if v not in left_out
         ),
         key=lambda r: -r[1],
     )
@@ -207,17 +210,21 @@ def picture(choices: Choices) -> Picture:
     return insights.picture(choices.filters, choices.config)
 
 
-PLAN_QUESTIONS = (
-    ("barriers", _l("Barriers")),
-    ("help_topics", _l("Topics")),
-    ("help_language", _l("Languages")),
-)
+PLAN_LABELS = (_l("Barriers"), _l("Topics"), _l("Languages"))
+
+
+def plan_questions() -> list[tuple[str, Any]]:
+    """(question id, label) of the questions that say what help to plan, where this survey
+    version has them."""
+    found = zip(insights.plan_questions(), PLAN_LABELS, strict=True)
+    return [(q, label) for q, label in found if q]
 
 
 def option_label(question_id: str, value: str) -> Any:
     from outreach.services import survey as surveys
 
-    return option_labels(surveys.instrument().question(question_id)).get(value, value)
+    question = surveys.instrument().find(question_id)
+    return option_labels(question).get(value, value) if question else value
 
 
 def page_context() -> dict[str, Any]:
@@ -225,7 +232,7 @@ def page_context() -> dict[str, Any]:
     return {
         "channel_labels": CHANNEL_LABELS,
         "age_labels": AGE_LABELS,
-        "plan_questions": PLAN_QUESTIONS,
+        "plan_questions": plan_questions(),
         "option_label": option_label,
         "names": indicator_names(),
         "area_name": area_name,

@@ -32,6 +32,8 @@ class RiskConfig:
     method: str
     components: tuple[Component, ...]
     indicators: tuple[Indicator, ...]
+    #: The survey measure whose residents count as "in need" for unmet need (None: not computed).
+    need: str | None = None
 
     def with_weights(self, weights: dict[str, float]) -> "RiskConfig":
         """A copy with some weights changed (ids of components or indicators): for "what if"."""
@@ -44,7 +46,19 @@ class RiskConfig:
                 )
                 for i in self.indicators
             ),
+            self.need,
         )
+
+    def check(self, known: set[str], where: str) -> None:
+        """Raise RiskConfigError naming any indicator that is not a figure Outreach computes."""
+        for indicator in self.indicators:
+            if indicator.id not in known:
+                raise RiskConfigError(
+                    f"{where}: indicator {indicator.id!r} is not a known figure "
+                    f"(known: {', '.join(sorted(known))})"
+                )
+        if self.need is not None and self.need not in known:
+            raise RiskConfigError(f"{where}: need_measure {self.need!r} is not a known figure")
 
 
 def load(path: Path) -> RiskConfig:
@@ -85,7 +99,8 @@ def parse(data: dict[str, Any], where: str = "risk config") -> RiskConfig:
         )
     if not indicators:
         raise RiskConfigError(f"{where}: no indicators")
-    return RiskConfig(method, components, tuple(indicators))
+    need = data.get("need_measure")
+    return RiskConfig(method, components, tuple(indicators), str(need) if need else None)
 
 
 def _weight(where: str, item: dict[str, Any]) -> float:

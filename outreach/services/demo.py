@@ -52,7 +52,7 @@ def load() -> None:
         _empty_again()
         raise
     # Counted now, so that the first look at the figures does not wait for it.
-    tallies.refresh(survey.instrument())
+    tallies.refresh(survey.instruments())
     path = _accounts_file()
     path.write_text(json.dumps(passwords, indent=1))
     path.chmod(0o600)

@@ -15,24 +15,24 @@ from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
+from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
 from outreach.services.insights_cache import cached
 from outreach.services.survey_counts import ResponseFilter
 from outreach.stats.intervals import wilson
 from outreach.stats.weighting import Stratum, estimate
+from outreach.survey.declarations import Stratum as AgeGroup
+from outreach.survey.instrument import Instrument
 
-STRATA = ("15_64", "65_74", "75_plus")
-STRATUM_MEASURES = {
-    "15_64": Measure.POP_15_64,
-    "65_74": Measure.POP_65_74,
-    "75_plus": Measure.POP_75_PLUS,
-}
-SURVEY_INDICATORS = (
-    "no_internet",
-    "no_smartphone",
-    "low_skills",
-    "cannot_apply_online",
-    "wants_help",
+#: Figures computed from the population figures and the session logs, beside the survey's
+#: measures: what forms/lists/risk-index.toml may name.
+AREA_FIGURES = (
+    "share_65_plus",
+    "share_75_plus",
+    "one_person_65_plus",
+    "foreign_residents",
+    "sessions_per_1000_older",
+    "helped_per_1000_older",
 )
 
 
@@ -66,6 +66,8 @@ class AreaFigures:
 
 @dataclass
 class Picture:
+    #: The survey's measures shown, in the instrument's order (outreach.survey.measures).
+    measures: tuple[str, ...]
     areas: list[AreaFigures]
     city: dict[str, Figure | None]
     answers: int
@@ -77,14 +79,8 @@ class Picture:
     channel_by_area: dict[tuple, int] = field(default_factory=dict)
 
 
-def survey_cells(filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
-    return {
-        "no_internet": counts.share_answering("internet_use", ["never", "not_last_year"], filters),
-        "no_smartphone": counts.share_without("devices", "smartphone", filters),
-        "low_skills": counts.share_lacking_skills(filters),
-        "cannot_apply_online": counts.share_answering("online_city_ability", ["1", "2"], filters),
-        "wants_help": counts.share_answering("wants_help", ["yes"], filters),
-    }
+def survey_cells(survey: Instrument, filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
+    return {m.id: counts.share(m.id, survey.strata, filters) for m in survey.measures}
 
 
 def population() -> dict[str, dict[str, int]]:
@@ -137,15 +133,17 @@ def _figure(strata: list[Stratum], minimum: int) -> Figure | None:
     return Figure(result.proportion, low, high, result.respondents, result.effective_n)
 
 
-def _strata(cells: list[counts.Cell], pop: dict[str, int]) -> list[Stratum]:
+def _strata(
+    cells: list[counts.Cell], pop: dict[str, int], strata: tuple[AgeGroup, ...]
+) -> list[Stratum]:
     by_stratum = {c.stratum: c for c in cells}
     return [
         Stratum(
-            pop.get(STRATUM_MEASURES[h], 0),
-            by_stratum[h].base if h in by_stratum else 0,
-            by_stratum[h].positives if h in by_stratum else 0,
+            pop.get(h.population, 0),
+            by_stratum[h.id].base if h.id in by_stratum else 0,
+            by_stratum[h.id].positives if h.id in by_stratum else 0,
         )
-        for h in STRATA
+        for h in strata
     ]
 
 
@@ -183,7 +181,9 @@ def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple]:
 
 def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     minimum = current_app.config["PUBLISH_MIN_CELL"]
-    cells, pops, support = survey_cells(filters), population(), support_by_area(filters)
+    survey = surveys.instrument()
+    cells, pops = survey_cells(survey, filters), population()
+    support = support_by_area(filters)
     answers = dict(counts.counts_by("area_code", filters))
     areas = [
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
@@ -191,14 +191,15 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     ]
     per_area = {name: _by_area(found) for name, found in cells.items()}
     for area in areas:
-        _fill(area, per_area, support, answers, minimum)
+        _fill(area, per_area, survey.strata, support, answers, minimum, config.need)
     _score(areas, config)
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
     )
     return Picture(
+        tuple(cells),
         areas,
-        _city(cells, pops, minimum),
+        _city(cells, pops, survey.strata, minimum),
         sum(answers.values()),
         dict(counts.counts_by("channel", filters)),
         minimum,
@@ -214,19 +215,27 @@ def _by_area(cells: list[counts.Cell]) -> dict[str | None, list[counts.Cell]]:
     return grouped
 
 
-def _fill(area: AreaFigures, cells: dict, support: dict, answers: dict, minimum: int) -> None:
+def _fill(
+    area: AreaFigures,
+    cells: dict,
+    strata: tuple[AgeGroup, ...],
+    support: dict,
+    answers: dict,
+    minimum: int,
+    need: str,
+) -> None:
     area.answers = answers.get(area.code, 0)
-    for indicator in SURVEY_INDICATORS:
-        mine = cells[indicator].get(area.code, [])
-        area.estimates[indicator] = _figure(_strata(mine, area.population), minimum)
+    for indicator, found in cells.items():
+        mine = found.get(area.code, [])
+        area.estimates[indicator] = _figure(_strata(mine, area.population, strata), minimum)
     area.indicators = {k: (v.proportion if v else None) for k, v in area.estimates.items()}
     area.indicators.update(_area_indicators(area.population))
     area.sessions, area.people_helped = support.get(area.code, (0, 0))
     older = area.population.get(Measure.POP_65_74, 0) + area.population.get(Measure.POP_75_PLUS, 0)
     area.indicators["sessions_per_1000_older"] = 1000 * area.sessions / older if older else None
     area.indicators["helped_per_1000_older"] = 1000 * area.people_helped / older if older else None
-    adults = sum(area.population.get(STRATUM_MEASURES[h], 0) for h in STRATA)
-    excluded = area.estimates["cannot_apply_online"]
+    adults = sum(area.population.get(h.population, 0) for h in strata)
+    excluded = area.estimates.get(need)
     if excluded is not None:
         area.at_risk = adults * excluded.proportion
         area.unmet = max(area.at_risk - area.people_helped, 0.0)
@@ -241,15 +250,17 @@ def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
         area.score = result
 
 
-def _city(cells: dict, pops: dict, minimum: int) -> dict[str, Figure | None]:
-    totals = {h: sum(p.get(STRATUM_MEASURES[h], 0) for p in pops.values()) for h in STRATA}
+def _city(
+    cells: dict, pops: dict, groups: tuple[AgeGroup, ...], minimum: int
+) -> dict[str, Figure | None]:
+    totals = {h.id: sum(p.get(h.population, 0) for p in pops.values()) for h in groups}
     city: dict[str, Figure | None] = {}
-    for indicator in SURVEY_INDICATORS:
+    for indicator, found in cells.items():
         strata = []
-        for h in STRATA:
-            mine = [c for c in cells[indicator] if c.stratum == h and c.area is not None]
+        for h in groups:
+            mine = [c for c in found if c.stratum == h.id and c.area is not None]
             strata.append(
-                Stratum(totals[h], sum(c.base for c in mine), sum(c.positives for c in mine))
+                Stratum(totals[h.id], sum(c.base for c in mine), sum(c.positives for c in mine))
             )
         city[indicator] = _figure(strata, minimum)
     return city
@@ -258,6 +269,16 @@ def _city(cells: dict, pops: dict, minimum: int) -> dict[str, Figure | None]:
 def priorities(result: Picture) -> list[AreaFigures]:
     """Neighbourhoods by unmet need, largest first; those without an estimate last."""
     return sorted(result.areas, key=lambda a: (a.unmet is None, -(a.unmet or 0), a.code))
+
+
+#: The roles (outreach.survey.declarations) whose answers say what help to plan.
+PLAN_ROLES = ("barriers", "help_topics", "help_language")
+
+
+def plan_questions() -> list[str | None]:
+    """The question ids playing PLAN_ROLES in the current instrument (None where none does)."""
+    survey = surveys.instrument()
+    return [q.id if (q := survey.role(role)) else None for role in PLAN_ROLES]
 
 
 def top_answers(
@@ -269,9 +290,12 @@ def top_answers(
 
 
 def _answers_by_area(question: str, filters: ResponseFilter) -> dict[str, list[tuple[str, int]]]:
+    """Options chosen per area, leaving out "none of these" and "prefer not to say"."""
+    asked = surveys.instrument().find(question)
+    left_out = asked.exclusive_ids() if asked else set()
     result: dict[str, list[tuple[str, int]]] = {}
     for code, value, n in counts.answer_counts(question, filters, by_area=True):
-        if value not in ("prefer_not", "nothing", "none"):
+        if value not in left_out:
             result.setdefault(code, []).append((value, n))
     return {code: sorted(rows, key=lambda r: -r[1]) for code, rows in result.items()}
 

@@ -35,7 +35,7 @@ def _count_new_responses() -> None:
     if has_request_context() and g.get("outreach_tallies_fresh"):
         return
     if tallies.pending():
-        tallies.refresh(survey.instrument())
+        tallies.refresh(survey.instruments())
     if has_request_context():
         g.outreach_tallies_fresh = True
 

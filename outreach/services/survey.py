@@ -25,6 +25,11 @@ def instrument() -> Instrument:
     return current_app.extensions["outreach_instruments"][current_app.config["SURVEY_INSTRUMENT"]]
 
 
+def instruments() -> list[Instrument]:
+    """Every instrument version in forms/: answers are counted by the version they were given in."""
+    return current_app.extensions["outreach_instrument_versions"]
+
+
 def _expiry():
     return utcnow() + timedelta(days=current_app.config["SURVEY_DRAFT_DAYS"])
 
@@ -146,8 +151,8 @@ def prepare(survey: Instrument, answers: Answers) -> dict:
     return {
         "instrument_id": survey.id,
         "instrument_version": survey.version,
-        "area_code": _first(kept, "neighbourhood", exclude={"prefer_not"}),
-        "age_band": _first(kept, "age_band"),
+        "area_code": _first(kept, survey.roles.get("area"), exclude={"prefer_not"}),
+        "age_band": _first(kept, survey.roles.get("age_band")),
         "pairs": [[q, v] for q, vs in kept.items() for v in vs],
     }
 
@@ -198,8 +203,10 @@ def _reraise() -> int:
 
 
 def _first(
-    answers: Answers, question: str, exclude: set[str] | frozenset = frozenset()
+    answers: Answers, question: str | None, exclude: set[str] | frozenset = frozenset()
 ) -> str | None:
+    if question is None:
+        return None
     values = [
         v for v in answers.get(question, []) if v not in exclude and not v.startswith("postal:")
     ]

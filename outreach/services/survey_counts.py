@@ -7,27 +7,23 @@ every answer. Periods therefore count whole months.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from outreach.extensions import db
 from outreach.models import SurveyTally
 from outreach.services.tallies import ALL
+from outreach.survey.declarations import Stratum
 
 T = SurveyTally.__table__
-#: Survey age bands -> the population strata of the area statistics (weighting cells).
-STRATUM = case(
-    (T.c.age_band.in_(["under_18", "18_39", "40_64"]), "15_64"),
-    (T.c.age_band == "65_74", "65_74"),
-    (T.c.age_band == "75_plus", "75_plus"),
-    else_="unknown",
-)
 #: What a response counts in: ("", "") is every response (outreach.models.tally).
 RESPONSES = ("", "")
 DIMENSIONS = {"area_code", "channel", "age_band", "month"}
+UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -67,58 +63,36 @@ class Cell:
     positives: int
 
 
-def _by_cell(question: str, filters: ResponseFilter) -> dict[tuple, dict[str, int]]:
+def stratum_of(strata: Sequence[Stratum]) -> ColumnElement[str]:
+    """The tallies' age band -> the weighting stratum it falls in, as the instrument declares."""
+    return case(
+        *((T.c.age_band.in_(s.age_bands), s.id) for s in strata),
+        else_=UNKNOWN,
+    )
+
+
+def _by_cell(question: str, strata: Sequence[Stratum], filters: ResponseFilter) -> dict:
     """(area, stratum) -> value -> responses, for the items of one `question`."""
+    stratum = stratum_of(strata) if strata else literal(UNKNOWN)
     rows = db.session.execute(
-        select(T.c.area_code, STRATUM, T.c.value, func.sum(T.c.n))
+        select(T.c.area_code, stratum, T.c.value, func.sum(T.c.n))
         .where(T.c.question == question, *filters.conditions())
-        .group_by(T.c.area_code, STRATUM, T.c.value)
+        .group_by(T.c.area_code, stratum, T.c.value)
     ).all()
     found: dict[tuple, dict[str, int]] = defaultdict(dict)
-    for area, stratum, value, n in rows:
-        found[(area or None, stratum)][value] = int(n)
+    for area, group, value, n in rows:
+        found[(area or None, group)][value] = int(n)
     return found
 
 
-def share_answering(
-    question: str,
-    values: list[str],
-    filters: ResponseFilter,
-    exclude: tuple[str, ...] = ("prefer_not",),
-) -> list[Cell]:
-    """Respondents who chose any of `values`, among those who answered a one-answer `question`."""
+def share(measure: str, strata: Sequence[Stratum], filters: ResponseFilter) -> list[Cell]:
+    """A measure's base and positives per area and weighting stratum (outreach.survey.measures)."""
+    bases = _by_cell("@base", strata, filters)
+    positives = _by_cell("@positive", strata, filters)
     return [
-        Cell(
-            area,
-            stratum,
-            sum(n for v, n in counts.items() if v not in exclude),
-            sum(counts.get(v, 0) for v in values),
-        )
-        for (area, stratum), counts in _by_cell(question, filters).items()
-    ]
-
-
-def share_without(question: str, value: str, filters: ResponseFilter) -> list[Cell]:
-    """Respondents who answered a several-answer `question` but did not choose `value`."""
-    answered = _by_cell("@answered", filters)
-    chosen = _by_cell(question, filters)
-    return [
-        Cell(area, stratum, base, base - chosen.get((area, stratum), {}).get(value, 0))
-        for (area, stratum), counts in answered.items()
-        if (base := counts.get(question, 0))
-    ]
-
-
-def share_lacking_skills(filters: ResponseFilter) -> list[Cell]:
-    """Among those who said which devices they use, the share without all foundation skills."""
-    answered = _by_cell("@answered", filters)
-    complete = _by_cell("@derived", filters)
-    return [
-        Cell(
-            area, stratum, base, base - complete.get((area, stratum), {}).get("complete_skills", 0)
-        )
-        for (area, stratum), counts in answered.items()
-        if (base := counts.get("devices", 0))
+        Cell(area, group, base, positives.get((area, group), {}).get(measure, 0))
+        for (area, group), counts in bases.items()
+        if (base := counts.get(measure, 0))
     ]
 
 

@@ -9,16 +9,18 @@ touch the tallies: the resident's request stays as short as it can be.
 """
 
 import secrets
+from collections.abc import Sequence
 
 from sqlalchemy import (
     JSON,
     Select,
     String,
+    and_,
     bindparam,
+    case,
     cast,
     column,
     distinct,
-    exists,
     func,
     literal,
     select,
@@ -34,6 +36,7 @@ from outreach.extensions import db
 from outreach.models import SurveyResponse, SurveyTally
 from outreach.models.base import month_of
 from outreach.survey.instrument import Instrument
+from outreach.survey.measures import PREFER_NOT
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
 CHUNK = 20_000
@@ -42,7 +45,6 @@ BULK = 2_000
 #: Counted as options: choice questions. Not numbers or free text (never published), and not
 #: the neighbourhood, which is the `area_code` of every row already.
 OPTION_TYPES = frozenset({"single", "multiple", "yesno", "scale"})
-FOUNDATION_SKILLS = 8
 #: Serialises refreshes on PostgreSQL (SQLite has one writer anyway); any constant will do.
 _LOCK_KEY = 720_1955
 
@@ -80,47 +82,69 @@ def _answer_rows():
     return pairs, pairs.c.value[0].as_string(), pairs.c.value[1].as_string()
 
 
-def _items(survey: Instrument) -> Select:
+def _items(instruments: Sequence[Instrument]) -> Select:
     """One row per (response, item) of the claimed batch."""
     batch = _R.c.tally_batch == bindparam("batch")
-    choices = [q.id for q in survey.questions if q.type in OPTION_TYPES]
-    multiple = [q.id for q in survey.questions if q.type == "multiple"]
+    choices = sorted({q.id for i in instruments for q in i.questions if q.type in OPTION_TYPES})
     pairs, question, value = _answer_rows()
-    answers = _R.join(pairs, true())
     responses = select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id).where(batch)
     options = (
         select(*_cell(), question.label("question"), value.label("value"), _R.c.id)
-        .select_from(answers)
+        .select_from(_R.join(pairs, true()))
         .where(batch, question.in_(choices))
     )
-    answered = (
-        select(*_cell(), _label("@answered", "question"), question.label("value"), _R.c.id)
-        .select_from(answers)
-        .where(batch, question.in_(multiple))
+    measured = [s for i in instruments if i.measures for s in _measure_items(i, batch)]
+    return union_all(responses, options, *measured)
+
+
+def _measure_items(survey: Instrument, batch) -> list[Select]:
+    """("@base", measure) and ("@positive", measure) rows for the batch's responses answered in
+    this instrument version, each judged as the version declares (outreach.survey.measures)."""
+    pairs, question, value = _answer_rows()
+    flags: list = []
+    for n, measure in enumerate(survey.measures):
+        in_base = and_(question == measure.base, value != PREFER_NOT)
+        chosen = and_(question == measure.question, value.in_(measure.options))
+        flags.append(func.max(case((in_base, 1), else_=0)).label(f"b{n}"))
+        flags.append(func.count(distinct(case((chosen, value)))).label(f"c{n}"))
+    raw = [_R.c.id, _R.c.submitted_on, _R.c.area_code, _R.c.age_band, _R.c.channel]
+    per_response = (
+        select(*raw, *flags)
+        .select_from(_R.join(pairs, true()))
+        .where(
+            batch,
+            _R.c.instrument_id == survey.id,
+            _R.c.instrument_version == survey.version,
+        )
+        .group_by(*raw)
+        .cte(f"measured_{survey.id}_{survey.version}".replace("-", "_"))
     )
-    return union_all(responses, options, answered, _complete_skills(batch))
+    f = per_response.c
+    cell = [
+        month_of(f.submitted_on).label("month"),
+        func.coalesce(f.area_code, "").label("area_code"),
+        func.coalesce(f.age_band, "").label("age_band"),
+        f.channel.label("channel"),
+    ]
+    selects = []
+    for n, measure in enumerate(survey.measures):
+        base, chosen = f[f"b{n}"] == 1, f[f"c{n}"]
+        positive = {
+            "any_of": chosen > 0,
+            "none_of": chosen == 0,
+            "lacks_one_of": chosen < len(measure.options),
+        }[measure.condition]
+        for item, condition in (("@base", base), ("@positive", and_(base, positive))):
+            selects.append(
+                select(*cell, _label(item, "question"), _label(measure.id, "value"), f.id).where(
+                    condition
+                )
+            )
+    return selects
 
 
-def _complete_skills(batch) -> Select:
-    """Said which devices they use and has every foundation skill (the low-skills indicator).
-
-    Correlated per claimed response, so the work follows the batch."""
-    skill_pairs, question, value = _answer_rows()
-    skills = (
-        select(func.count())
-        .select_from(skill_pairs)
-        .where(question == "skills", value != "none")
-        .scalar_subquery()
-    )
-    device_pairs, question, _ = _answer_rows()
-    devices = exists().select_from(device_pairs).where(question == "devices")
-    return select(
-        *_cell(), _label("@derived", "question"), _label("complete_skills", "value"), _R.c.id
-    ).where(batch, devices, skills >= FOUNDATION_SKILLS)
-
-
-def _add_batch(survey: Instrument, batch: int) -> None:
-    items = _items(survey).subquery()
+def _add_batch(instruments: Sequence[Instrument], batch: int) -> None:
+    items = _items(instruments).subquery()
     insert = (pg_insert if _on_postgresql() else sqlite_insert)(_T)
     for overall in (False, True):
         columns = [
@@ -133,7 +157,7 @@ def _add_batch(survey: Instrument, batch: int) -> None:
         db.session.execute(statement, {"batch": batch})
 
 
-def refresh(survey: Instrument) -> int:
+def refresh(instruments: Sequence[Instrument]) -> int:
     """Count every response not yet counted; returns how many were counted now."""
     postgresql = _on_postgresql()
     if postgresql:
@@ -155,7 +179,7 @@ def refresh(survey: Instrument) -> int:
         claimed = db.session.execute(
             update(_R).where(_R.c.tally_batch.is_(None), _R.c.id <= upto).values(tally_batch=batch)
         ).rowcount
-        _add_batch(survey, batch)
+        _add_batch(instruments, batch)
         db.session.commit()
         counted += claimed
 
@@ -190,9 +214,9 @@ def pending() -> bool:
     return db.session.scalar(_UNCOUNTED.limit(1)) is not None
 
 
-def rebuild(survey: Instrument) -> int:
+def rebuild(instruments: Sequence[Instrument]) -> int:
     """Count everything again from the answers (after a restore from an old backup, say)."""
     db.session.execute(_T.delete())
     db.session.execute(update(_R).values(tally_batch=None))
     db.session.commit()
-    return refresh(survey)
+    return refresh(instruments)

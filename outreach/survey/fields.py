@@ -34,8 +34,11 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def option_labels(question: Question) -> dict[str, Any]:
-    """Option id -> label (lazy, translated when shown), including built-in scales."""
+def option_labels(question: Question | None) -> dict[str, Any]:
+    """Option id -> label (lazy, translated when shown), including built-in scales; none for a
+    question this survey version does not have."""
+    if question is None:
+        return {}
     if question.type == "scale":
         labels: dict[str, Any] = dict(SCALE_LABELS)
     elif question.type == "yesno":

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from outreach.survey import declarations, measures
+from outreach.survey.declarations import Stratum
+from outreach.survey.measures import Measure
+
 TYPES = {"single", "multiple", "yesno", "scale", "number", "text", "area"}
 #: Types whose options come from code, not from the file.
 BUILT_IN_OPTIONS = {"yesno": ("yes", "no"), "scale": ("1", "2", "3", "4", "5")}
@@ -26,6 +30,7 @@ QUESTION_KEYS = {
     "max",
     "max_length",
 }
+TOP_LEVEL_KEYS = {"id", "version", "title", "minutes", "questions", "measures", "roles", "strata"}
 
 
 class InstrumentError(ValueError):
@@ -37,6 +42,8 @@ class Option:
     id: str
     text: str
     exclusive: bool = False
+    #: Help topics (options of the `help_topics` question) that suit a resident who chose this.
+    suggests: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,27 @@ class Instrument:
     minutes: int
     questions: tuple[Question, ...]
     path: Path = field(compare=False, default=Path())
+    measures: tuple[Measure, ...] = ()
+    #: What the app needs to know about some questions: role -> question id (see ROLES).
+    roles: dict[str, str] = field(default_factory=dict, compare=False)
+    strata: tuple[Stratum, ...] = ()
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        found = self.find(question_id)
+        if found is None:
+            raise KeyError(f"{self.path}: no question {question_id!r}")
+        return found
+
+    def find(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def role(self, name: str) -> Question | None:
+        """The question playing `name` (e.g. "help_topics"), or None when this version has none."""
+        qid = self.roles.get(name)
+        return self.find(qid) if qid else None
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
 
     def visible(self, answers: dict[str, list[str]]) -> list[Question]:
         """The questions to ask, given the answers so far (skip logic)."""
@@ -102,7 +127,24 @@ def load(path: Path) -> Instrument:
     for key in ("id", "version", "title", "questions"):
         if key not in data:
             raise InstrumentError(f"{path}: missing top-level key {key!r}")
+    unknown = set(data) - TOP_LEVEL_KEYS
+    if unknown:
+        raise InstrumentError(f"{path}: unknown top-level key {', '.join(sorted(unknown))}")
     questions = _questions(path, data["questions"])
+    by_id = {q.id: q for q in questions}
+    try:
+        roles = declarations.roles(str(path), data.get("roles", {}), by_id)
+        strata = declarations.strata(
+            str(path), data.get("strata", []), by_id.get(roles.get("age_band", ""))
+        )
+        declarations.check_suggestions(
+            str(path), questions, by_id.get(roles.get("help_topics", ""))
+        )
+        found = measures.parse(
+            str(path), data.get("measures", []), {q.id: q.option_ids() for q in questions}
+        )
+    except ValueError as exc:
+        raise InstrumentError(str(exc)) from exc
     return Instrument(
         id=str(data["id"]),
         version=int(data["version"]),
@@ -110,6 +152,9 @@ def load(path: Path) -> Instrument:
         minutes=int(data.get("minutes", 5)),
         questions=questions,
         path=path,
+        measures=found,
+        roles=roles,
+        strata=strata,
     )
 
 
@@ -176,7 +221,12 @@ def _options(where: str, item: dict[str, Any]) -> tuple[Option, ...]:
         if oid in ids or oid == PREFER_NOT:
             raise InstrumentError(f"{where}: duplicate or reserved option id {oid!r}")
         ids.add(oid)
-        options.append(Option(oid, text, bool(option.get("exclusive", False))))
+        suggests = option.get("suggests", [])
+        if not isinstance(suggests, list):
+            raise InstrumentError(f"{where}: option {oid!r}: suggests must be a list of topic ids")
+        options.append(
+            Option(oid, text, bool(option.get("exclusive", False)), tuple(map(str, suggests)))
+        )
     return tuple(options)
 
 

@@ -66,31 +66,36 @@ def answer_rows(survey: Instrument, answers: dict[str, list[str]]) -> list[Answe
     return [AnswerRow(q, shown_values(q, answers.get(q.id, []))) for q in survey.visible(answers)]
 
 
-#: Which help topics suit which answers, to suggest sessions and classes first.
-TOPICS_FOR_BARRIER = {
-    "dont_know_how": ["smartphone_basics", "internet_search"],
-    "worried_fraud": ["scams_safety"],
-    "disability": ["accessibility_settings"],
-    "cost_monthly": ["wifi_data"],
-}
+def _answered(survey: Instrument, role: str, answers: dict[str, list[str]]) -> list[str]:
+    """The answers to the question playing `role` (none if this survey version has no such)."""
+    question = survey.role(role)
+    return list(answers.get(question.id, [])) if question else []
+
+
+def wanted_topics(survey: Instrument, answers: dict[str, list[str]]) -> list[str]:
+    """The help topics chosen, then those suggested by other answers (the instrument's
+    `suggests`: "I don't know how to use it" suggests smartphone basics)."""
+    topics = _answered(survey, "help_topics", answers)
+    for question in survey.questions:
+        for option in question.options:
+            if option.id in answers.get(question.id, []):
+                topics += [t for t in option.suggests if t not in topics]
+    return topics
 
 
 def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str, Any]:
     """The help page: the resident's own topics and language first, then general contacts."""
-    topics = list(answers.get("help_topics", []))
-    for barrier in answers.get("barriers", []):
-        topics += [t for t in TOPICS_FOR_BARRIER.get(barrier, []) if t not in topics]
-    topic_labels = option_labels(survey.question("help_topics"))
-    language_labels = option_labels(survey.question("help_language"))
-    area = next(iter(answers.get("neighbourhood", [])), None)
-    nearby = sessions.for_resident(topics, answers.get("help_language", []), area)
+    topics = wanted_topics(survey, answers)
+    topic_labels = option_labels(survey.role("help_topics"))
+    language_labels = option_labels(survey.role("help_language"))
+    languages = _answered(survey, "help_language", answers)
+    area = next(iter(_answered(survey, "area", answers)), None)
+    nearby = sessions.for_resident(topics, languages, area)
     return {
         "sessions": nearby,
         **support_views.listing_context(),
         "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
-        "wanted_languages": [
-            language_labels[v] for v in answers.get("help_language", []) if v in language_labels
-        ],
+        "wanted_languages": [language_labels[v] for v in languages if v in language_labels],
         "help_line": current_app.config["HELP_LINE"],
     }
 

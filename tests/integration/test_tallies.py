@@ -10,17 +10,19 @@ from sqlalchemy import func, select
 from outreach.extensions import db
 from outreach.models import Channel, SurveyResponse, SurveyTally
 from outreach.services import survey, synthetic, tallies
-from outreach.services.survey_counts import ResponseFilter, share_lacking_skills
+from outreach.services.survey_counts import ResponseFilter, share
 from tests.integration.test_areas_pages import load_tiny
 
 SKILLS = list(synthetic.SKILLS)
 
 
 def expected_tallies() -> Counter:
-    """The tallies computed the slow way, one response at a time, from the answers."""
-    survey_ = survey.instrument()
-    choices = {q.id for q in survey_.questions if q.type in tallies.OPTION_TYPES}
-    multiple = {q.id for q in survey_.questions if q.type == "multiple"}
+    """The tallies computed the slow way, one response at a time, from the answers: each
+    measure judged in Python by the declarations of the version the response was given in."""
+    versions = {(i.id, i.version): i for i in survey.instruments()}
+    choices = {
+        q.id for i in versions.values() for q in i.questions if q.type in tallies.OPTION_TYPES
+    }
     answers: dict[int, dict[str, set]] = {}
     for response_id, pairs in db.session.execute(select(SurveyResponse.id, SurveyResponse.answers)):
         for question, value in pairs:
@@ -33,11 +35,12 @@ def expected_tallies() -> Counter:
         for question, values in mine.items():
             if question in choices:
                 found.update((question, v, *cell) for v in values)
-            if question in multiple:
-                found[("@answered", question, *cell)] += 1
-        skills = mine.get("skills", set()) - {"none"}
-        if "devices" in mine and len(skills) >= tallies.FOUNDATION_SKILLS:
-            found[("@derived", "complete_skills", *cell)] += 1
+        version = versions.get((r.instrument_id, r.instrument_version))
+        for measure in version.measures if version else ():
+            in_base, positive = measure.judge(mine)
+            found[("@base", measure.id, *cell)] += in_base
+            found[("@positive", measure.id, *cell)] += positive
+    found = +found  # a measure nobody is in has no row
     overall: Counter = Counter()
     for (question, value, _month, area, age, _channel), n in found.items():
         overall[(question, value, tallies.ALL, area, age, tallies.ALL)] += n
@@ -65,21 +68,21 @@ def test_tallies_equal_the_answers_counted_one_by_one(app):
     )
     submit_one({"devices": ["smartphone"], "skills": SKILLS}, Channel.PAPER, key="b")
     submit_one({"internet_use": ["prefer_not"]}, Channel.PHONE, key="c")
-    assert tallies.refresh(survey.instrument()) == 303
+    assert tallies.refresh(survey.instruments()) == 303
     assert stored_tallies() == expected_tallies()
-    assert tallies.refresh(survey.instrument()) == 0  # nothing new: nothing counted twice
+    assert tallies.refresh(survey.instruments()) == 0  # nothing new: nothing counted twice
 
 
 def test_new_responses_are_added_to_what_was_counted(app):
     load_tiny()
     synthetic.generate(120, seed=3)
-    tallies.refresh(survey.instrument())
+    tallies.refresh(survey.instruments())
     synthetic.generate(80, seed=4)
     assert tallies.pending()
-    assert tallies.refresh(survey.instrument()) == 80
+    assert tallies.refresh(survey.instruments()) == 80
     assert not tallies.pending()
     assert stored_tallies() == expected_tallies()
-    tallies.rebuild(survey.instrument())
+    tallies.rebuild(survey.instruments())
     assert stored_tallies() == expected_tallies()
 
 
@@ -92,7 +95,7 @@ def test_workers_counting_at_once_count_each_response_once(app):
     def worker() -> None:
         with app.app_context():
             try:
-                counted.append(tallies.refresh(survey.instrument()))
+                counted.append(tallies.refresh(survey.instruments()))
             except Exception as exc:  # reported below
                 errors.append(exc)
 
@@ -117,15 +120,15 @@ def test_skills_indicator_counts_only_people_who_named_their_devices(app):
     submit_one({"devices": ["smartphone"], "skills": SKILLS, "age_band": ["18_39"]}, key="1")
     submit_one({"devices": ["computer"], "skills": SKILLS[:3], "age_band": ["18_39"]}, key="2")
     submit_one({"skills": SKILLS, "age_band": ["18_39"]}, key="3")  # no devices: not in the base
-    tallies.refresh(survey.instrument())
-    [cell] = share_lacking_skills(ResponseFilter())
+    tallies.refresh(survey.instruments())
+    [cell] = share("low_skills", survey.instrument().strata, ResponseFilter())
     assert (cell.stratum, cell.base, cell.positives) == ("15_64", 2, 1)
 
 
 def test_periods_count_whole_months(app):
     load_tiny()
     submit_one({"age_band": ["18_39"]}, key="x")
-    tallies.refresh(survey.instrument())
+    tallies.refresh(survey.instruments())
     today = date.today()
     from outreach.services.survey_counts import counts_by
 
@@ -151,7 +154,7 @@ def test_every_month_and_channel_together_equals_their_sum(app):
     synthetic.generate(250, seed=21)
     for channel in (Channel.PAPER, Channel.PHONE):
         submit_one({"age_band": ["65_74"], "wants_help": ["yes"]}, channel, key=channel.value)
-    tallies.refresh(survey.instrument())
+    tallies.refresh(survey.instruments())
     everything = ResponseFilter()
     by_channel = [ResponseFilter(channel=c.value) for c in Channel]
     whole_year = ResponseFilter(start=date(2000, 1, 1), end=date(2100, 12, 31))
