@@ -99,7 +99,7 @@ def run_size(size: int, logs: int, url: str, workdir: Path) -> dict[str, float]:
         add_logs(logs, staff.id, [f["properties"]["code"] for f in insights_codes(GEOJSON)])
         load_time = time.perf_counter() - started
         started = time.perf_counter()
-        tallies.refresh(survey.instrument())  # what `outreach insights refresh` does
+        tallies.refresh(survey.instruments())  # what `outreach insights refresh` does
         count_time = time.perf_counter() - started
     client = app.test_client()
     client.post("/en/login", data={"email": "bench@example.jp", "password": "bench passphrase 1"})
