@@ -26,6 +26,11 @@ def main() -> None:
     """Outreach: digital inclusion survey, support sessions and insights."""
 
 
+#: How often `outreach demo` counts new responses (a production server runs
+#: `outreach insights refresh` from a timer instead: docs/deployment.md).
+COUNT_EVERY_SECONDS = 60
+
+
 @click.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -48,6 +53,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     for line in demo.account_lines():
         click.echo(line)
     if not no_serve:
+        demo.count_every(COUNT_EVERY_SECONDS, current_app._get_current_object())
         click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
         # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
         run_simple(host, port, current_app._get_current_object(), threaded=True)
@@ -176,8 +182,9 @@ insights_cli = click.Group("insights", help="Figures for staff and the public.")
 def insights_refresh(rebuild: bool) -> None:
     """Count new survey responses into the tallies the figures are read from.
 
-    Pages do this themselves when new answers arrived; run it after loading many responses at
-    once (an upgrade, a bulk import) so the first page view does not have to.
+    Pages never count. Each submission counts itself once the resident has their page; run this
+    every minute or few from a timer or cron (docs/deployment.md) so that anything left over,
+    and responses loaded in bulk, are in the figures soon.
     """
     from outreach.services import survey, tallies
 

@@ -45,13 +45,10 @@ def indicator_names() -> dict[str, Any]:
 
 
 def _geojson() -> dict:
-    cached = current_app.extensions.get("outreach_geojson")
-    if cached is None:
-        from outreach.services import areas
+    """The boundaries, cached until the neighbourhoods change (in any worker)."""
+    from outreach.services import areas
 
-        cached = areas.feature_collection()
-        current_app.extensions["outreach_geojson"] = cached
-    return cached
+    return cached("geojson", (), areas.feature_collection)
 
 
 def layer_value(area: AreaFigures, layer: str) -> float | None:

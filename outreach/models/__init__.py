@@ -13,8 +13,9 @@ from outreach.models.support import (
     SupportSession,
 )
 from outreach.models.survey import Channel, SurveyDraft, SurveyResponse
-from outreach.models.tally import SurveyTally
+from outreach.models.tally import SurveyTally, SurveyUncounted
 from outreach.models.user import Role, User
+from outreach.models.versions import DataVersion
 
 __all__ = [
     "Area",
@@ -23,6 +24,7 @@ __all__ = [
     "Base",
     "Channel",
     "ContactRequest",
+    "DataVersion",
     "FollowUp",
     "Format",
     "LogOutcome",
@@ -34,5 +36,6 @@ __all__ = [
     "SurveyDraft",
     "SurveyResponse",
     "SurveyTally",
+    "SurveyUncounted",
     "User",
 ]

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, ForeignKey, Index, String, text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.models.base import Base, utcnow
@@ -21,17 +21,7 @@ class SurveyResponse(Base):
     """One submitted survey. No name, address, IP address or browser details are ever stored."""
 
     __tablename__ = "survey_responses"
-    __table_args__ = (
-        Index("ix_survey_responses_area_channel", "area_code", "channel"),
-        # The responses not counted into the tallies yet, in id order: a handful among millions,
-        # found without walking the others (outreach/services/tallies.py).
-        Index(
-            "ix_survey_responses_uncounted",
-            "id",
-            postgresql_where=text("tally_batch IS NULL"),
-            sqlite_where=text("tally_batch IS NULL"),
-        ),
-    )
+    __table_args__ = (Index("ix_survey_responses_area_channel", "area_code", "channel"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     instrument_id: Mapped[str] = mapped_column(String(40))
@@ -49,8 +39,6 @@ class SurveyResponse(Base):
     submitted_on: Mapped[date] = mapped_column(Date, default=lambda: utcnow().date(), index=True)
     #: Hash of the form's one-time key: a retried or double submission finds the first one.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
-    #: Which run of outreach.services.tallies counted this response; empty until one has.
-    tally_batch: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     #: The answers as [question, value] pairs, one per selected option (or number, text, area
     #: code), in the order of the questions. One value in the row, not a row per value: a

@@ -1,8 +1,8 @@
 """Survey counts kept per month, neighbourhood, age band and channel, so that figures for a city
 with a million answers are sums over a few hundred thousand small rows, never over every answer.
 
-Rows are added by outreach.services.tallies as responses arrive; each response is counted once
-(`SurveyResponse.tally_batch` records that it has been).
+Rows are added by outreach.services.tallies; each response is counted once: it waits in
+survey_uncounted from the transaction that stores it until the one that counts it.
 """
 
 from sqlalchemy import Integer, String
@@ -30,3 +30,13 @@ class SurveyTally(Base):
     age_band: Mapped[str] = mapped_column(String(20), primary_key=True)
     channel: Mapped[str] = mapped_column(String(10), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class SurveyUncounted(Base):
+    """A response stored but not yet counted into the tallies (written in the same transaction
+    as the response; deleted in the one that counts it). A narrow queue, so that counting never
+    rewrites the wide response rows."""
+
+    __tablename__ = "survey_uncounted"
+
+    response_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

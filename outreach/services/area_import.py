@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, User
 from outreach.request_input import clean_text
-from outreach.services import audit
+from outreach.services import audit, data_versions
 
 REQUIRED_PROPERTIES = ("code", "name_ja")
 CSV_KEYS = ("area_code", "year", "source")
@@ -232,6 +232,7 @@ def apply_import(plan: ImportPlan, synthetic: bool, actor: User | None = None) -
             )
         )
     counts = {"areas": len(plan.areas), "figures": len(plan.figures)}
+    data_versions.bump("areas")  # every worker's figures and boundaries follow
     audit.record("areas.imported", actor, None, synthetic=synthetic, **counts)
     return counts
 

@@ -2,9 +2,12 @@
 
 import json
 import secrets
+import threading
+import time
 from pathlib import Path
 
-from flask import current_app
+from flask import Flask, current_app
+from sqlalchemy.exc import SQLAlchemyError
 
 from outreach.extensions import db
 from outreach.models import Role
@@ -66,6 +69,26 @@ def _empty_again() -> None:
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(table.delete())
     db.session.commit()
+
+
+def count_every(seconds: float, app: Flask) -> threading.Thread:
+    """What a timer does in production (`outreach insights refresh`), for the demo server: a
+    daemon thread counting new responses every `seconds`."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(seconds)
+            with app.app_context():
+                try:
+                    tallies.refresh(survey.instruments())
+                except SQLAlchemyError:  # the next round tries again; the site is unaffected
+                    app.logger.exception("Counting new responses failed")
+                finally:
+                    db.session.remove()
+
+    thread = threading.Thread(target=loop, name="outreach-count", daemon=True)
+    thread.start()
+    return thread
 
 
 def account_lines() -> list[str]:

@@ -1,5 +1,8 @@
-"""A small in-process cache for insights, keyed by a data version that changes whenever a new
-answer or log arrives, so figures are never stale and never recomputed needlessly."""
+"""A small in-process cache for insights, keyed on everything a figure depends on: the tallies
+(responses counted), the session logs, the neighbourhoods with their boundaries and population
+figures (outreach.services.data_versions), the publishing minimum, and the arguments (filters and
+risk configuration). A change in any worker is seen by every worker at its next request. Reading
+never writes: counting new responses is outreach.services.tallies' job."""
 
 from collections import OrderedDict
 from typing import Any
@@ -8,7 +11,8 @@ from flask import current_app, g, has_request_context
 from sqlalchemy import func, select
 
 from outreach.extensions import db
-from outreach.models import Area, SessionLog, SurveyResponse
+from outreach.models import Area, SessionLog
+from outreach.services import data_versions
 
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 256
@@ -20,24 +24,11 @@ def cached(name: str, args: tuple, compute: Any) -> Any:
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    _count_new_responses()
     result = compute()
     _CACHE[key] = result
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return result
-
-
-def _count_new_responses() -> None:
-    """Bring the tallies up to date before figures are read from them (once per request)."""
-    from outreach.services import survey, tallies
-
-    if has_request_context() and g.get("outreach_tallies_fresh"):
-        return
-    if tallies.pending():
-        tallies.refresh(survey.instruments())
-    if has_request_context():
-        g.outreach_tallies_fresh = True
 
 
 def _data_version() -> tuple:
@@ -51,11 +42,16 @@ def _data_version() -> tuple:
 
 def _read_data_version() -> tuple:
     return (
-        db.session.scalar(select(func.max(SurveyResponse.id))),
+        tuple(sorted(data_versions.current().items())),
         db.session.scalar(select(func.max(SessionLog.id))),
         db.session.scalar(select(func.max(SessionLog.updated_at))),
         db.session.scalar(select(func.count(Area.id))),
     )
+
+
+def data_version() -> tuple:
+    """The current version of everything figures depend on (for caches outside this module)."""
+    return _data_version()
 
 
 def clear_cache() -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 
 from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, SurveyResponse
+from outreach.services import tallies
 
 #: age band -> (share in the adult population's answers, P(internet), P(smartphone))
 AGE_PROFILE = {
@@ -152,7 +153,8 @@ def generate(
             row = _response_row(rng, area, age, f"synthetic-{seed}-{serial}", days)
             row["answers"] = [[q, v] for q, vs in chosen.items() for v in vs]
             responses.append(row)
-        db.session.execute(insert(SurveyResponse), responses)
+        stored = db.session.execute(insert(SurveyResponse).returning(SurveyResponse.id), responses)
+        tallies.mark_new(stored.scalars().all())
         if commit:
             db.session.commit()
         made += size

@@ -1,15 +1,16 @@
 """Counting each new survey response once into the tallies (outreach.models.tally).
 
-Figures are read from the tallies, so they must be up to date before any figure is computed:
-`refresh()` runs when the insights cache misses (new data arrived) and from
-`outreach insights refresh`. It claims the responses not yet counted by stamping them with a
-batch number and adds that batch's counts in the same transaction, so a response is counted
-exactly once even when several workers refresh at the same moment. Submitting a survey does not
-touch the tallies: the resident's request stays as short as it can be.
+A response is stored together with a row in survey_uncounted (`mark_new`, same transaction).
+`refresh()` counts the queued responses in chunks: each chunk's counts are added and its queue
+rows deleted in one transaction, so a response is counted exactly once, also when several
+workers refresh at the same moment (PostgreSQL: they take turns on an advisory lock; SQLite
+has one writer anyway). Pages never count: `refresh()` runs after a submission's commit (once
+the resident has their answer), from `outreach insights refresh` (a timer or cron job, and every
+minute under `outreach demo`), and after bulk loads. Each counted chunk bumps the "tallies"
+data version, which is what the figures' cache and the "figures include answers up to" line read.
 """
 
-import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
     JSON,
@@ -27,14 +28,14 @@ from sqlalchemy import (
     text,
     true,
     union_all,
-    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from outreach.extensions import db
-from outreach.models import SurveyResponse, SurveyTally
+from outreach.models import SurveyResponse, SurveyTally, SurveyUncounted
 from outreach.models.base import month_of
+from outreach.services import data_versions
 from outreach.survey.instrument import Instrument
 from outreach.survey.measures import PREFER_NOT
 
@@ -50,7 +51,7 @@ _LOCK_KEY = 720_1955
 
 _R = SurveyResponse.__table__
 #: Responses not yet counted into the tallies.
-_UNCOUNTED = select(_R.c.id).where(_R.c.tally_batch.is_(None))
+_Q = SurveyUncounted.__table__
 _T = SurveyTally.__table__
 KEY = ("question", "value", "month", "area_code", "age_band", "channel")
 #: Month and channel of the rows that count every month and channel together: what the public
@@ -82,24 +83,34 @@ def _answer_rows():
     return pairs, pairs.c.value[0].as_string(), pairs.c.value[1].as_string()
 
 
+def _claimed():
+    """The responses of this chunk: those queued, up to the chunk's last id."""
+    return _R.join(_Q, _Q.c.response_id == _R.c.id), _Q.c.response_id <= bindparam("upto")
+
+
 def _items(instruments: Sequence[Instrument]) -> Select:
-    """One row per (response, item) of the claimed batch."""
-    batch = _R.c.tally_batch == bindparam("batch")
+    """One row per (response, item) of the chunk."""
+    claimed, batch = _claimed()
     choices = sorted({q.id for i in instruments for q in i.questions if q.type in OPTION_TYPES})
     pairs, question, value = _answer_rows()
-    responses = select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id).where(batch)
+    responses = (
+        select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id)
+        .select_from(claimed)
+        .where(batch)
+    )
     options = (
         select(*_cell(), question.label("question"), value.label("value"), _R.c.id)
-        .select_from(_R.join(pairs, true()))
+        .select_from(claimed.join(pairs, true()))
         .where(batch, question.in_(choices))
     )
-    measured = [s for i in instruments if i.measures for s in _measure_items(i, batch)]
+    measured = [s for i in instruments if i.measures for s in _measure_items(i)]
     return union_all(responses, options, *measured)
 
 
-def _measure_items(survey: Instrument, batch) -> list[Select]:
+def _measure_items(survey: Instrument) -> list[Select]:
     """("@base", measure) and ("@positive", measure) rows for the batch's responses answered in
     this instrument version, each judged as the version declares (outreach.survey.measures)."""
+    claimed, batch = _claimed()
     pairs, question, value = _answer_rows()
     flags: list = []
     for n, measure in enumerate(survey.measures):
@@ -110,7 +121,7 @@ def _measure_items(survey: Instrument, batch) -> list[Select]:
     raw = [_R.c.id, _R.c.submitted_on, _R.c.area_code, _R.c.age_band, _R.c.channel]
     per_response = (
         select(*raw, *flags)
-        .select_from(_R.join(pairs, true()))
+        .select_from(claimed.join(pairs, true()))
         .where(
             batch,
             _R.c.instrument_id == survey.id,
@@ -143,7 +154,7 @@ def _measure_items(survey: Instrument, batch) -> list[Select]:
     return selects
 
 
-def _add_batch(instruments: Sequence[Instrument], batch: int) -> None:
+def _add_chunk(instruments: Sequence[Instrument], upto: int) -> None:
     items = _items(instruments).subquery()
     insert = (pg_insert if _on_postgresql() else sqlite_insert)(_T)
     for overall in (False, True):
@@ -154,34 +165,49 @@ def _add_batch(instruments: Sequence[Instrument], batch: int) -> None:
         statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
             index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
         )
-        db.session.execute(statement, {"batch": batch})
+        db.session.execute(statement, {"upto": upto})
 
 
-def refresh(instruments: Sequence[Instrument]) -> int:
-    """Count every response not yet counted; returns how many were counted now."""
+def mark_new(response_ids: Iterable[int]) -> None:
+    """Queue stored responses for counting; call in the transaction that stores them."""
+    rows = [{"response_id": i} for i in response_ids]
+    if rows:
+        db.session.execute(_Q.insert(), rows)
+
+
+def refresh(instruments: Sequence[Instrument], wait: bool = True) -> int:
+    """Count every queued response; returns how many were counted now. With `wait=False`
+    (after a submission) it returns 0 at once if another worker is counting on PostgreSQL:
+    that one, or the next refresh, counts what is queued."""
     postgresql = _on_postgresql()
     if postgresql:
         _analyse_after_bulk_load()
     counted = 0
     while True:
-        if postgresql:
-            db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-            # The batch's GROUP BY sorts a few hundred thousand rows: in memory, not on disk.
-            db.session.execute(text("SET LOCAL work_mem = '64MB'"))
+        if postgresql and not _lock(wait):
+            db.session.rollback()
+            return counted
         upto = _last_of_next_chunk()
         if upto is None:
             db.session.commit()  # ends the transaction (and releases the lock)
             if postgresql and counted >= BULK:
                 _analyse()
             return counted
-        batch = secrets.randbits(62)
-        # A range of ids, not `id IN (…LIMIT)`: PostgreSQL may run that as a subplan per row.
-        claimed = db.session.execute(
-            update(_R).where(_R.c.tally_batch.is_(None), _R.c.id <= upto).values(tally_batch=batch)
-        ).rowcount
-        _add_batch(instruments, batch)
+        _add_chunk(instruments, upto)
+        claimed = db.session.execute(_Q.delete().where(_Q.c.response_id <= upto)).rowcount
+        data_versions.bump("tallies")
         db.session.commit()
         counted += claimed
+
+
+def _lock(wait: bool) -> bool:
+    if wait:
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+    elif not db.session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _LOCK_KEY}):
+        return False
+    # The chunk's GROUP BY sorts a few hundred thousand rows: in memory, not on disk.
+    db.session.execute(text("SET LOCAL work_mem = '64MB'"))
+    return True
 
 
 def _on_postgresql() -> bool:
@@ -190,33 +216,32 @@ def _on_postgresql() -> bool:
 
 def _analyse_after_bulk_load() -> None:
     """Right after a bulk load PostgreSQL has no statistics for the new rows and plans the
-    counting badly (ten times slower); a large backlog is worth an ANALYZE first."""
-    backlog = _UNCOUNTED.limit(BULK).subquery()
+    counting badly; a large backlog is worth an ANALYZE first."""
+    backlog = select(_Q.c.response_id).limit(BULK).subquery()
     if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
         _analyse()
 
 
 def _analyse() -> None:
-    """Fresh statistics, before and after counting a large backlog: after, they would still say
-    most responses are uncounted, and PostgreSQL would scan them all to find the next few."""
-    db.session.execute(text("ANALYZE survey_responses, survey_tallies"))
+    db.session.execute(text("ANALYZE survey_responses, survey_uncounted, survey_tallies"))
     db.session.commit()
 
 
 def _last_of_next_chunk() -> int | None:
-    """The highest id among the next CHUNK responses not yet counted."""
-    chunk = _UNCOUNTED.order_by(_R.c.id).limit(CHUNK).subquery()
-    return db.session.scalar(select(func.max(chunk.c.id)))
+    """The highest id among the next CHUNK queued responses."""
+    chunk = select(_Q.c.response_id).order_by(_Q.c.response_id).limit(CHUNK).subquery()
+    return db.session.scalar(select(func.max(chunk.c.response_id)))
 
 
-def pending() -> bool:
-    """True when some response has not been counted yet (an index look-up)."""
-    return db.session.scalar(_UNCOUNTED.limit(1)) is not None
+def pending() -> int:
+    """How many responses wait to be counted."""
+    return db.session.scalar(select(func.count()).select_from(_Q)) or 0
 
 
 def rebuild(instruments: Sequence[Instrument]) -> int:
     """Count everything again from the answers (after a restore from an old backup, say)."""
     db.session.execute(_T.delete())
-    db.session.execute(update(_R).values(tally_batch=None))
+    db.session.execute(_Q.delete())
+    db.session.execute(_Q.insert().from_select(["response_id"], select(_R.c.id)))
     db.session.commit()
     return refresh(instruments)
