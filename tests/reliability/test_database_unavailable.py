@@ -94,6 +94,19 @@ def test_a_page_read_while_the_database_is_away_offers_to_try_again(client, lang
     assert client.get(link["href"]).status_code == 200
 
 
+def test_a_signed_in_page_read_while_the_database_is_away_is_shown_as_to_a_visitor(client, login):
+    """Loading the signed-in user needs the database too: the page is made without it, and the
+    sign-in is kept for the next request."""
+    login("volunteer")
+    with failing("SELECT"):
+        response = client.get("/en/volunteer/logs/")
+    assert response.status_code == 503
+    page = soup(response)
+    assert page.select_one(".site-footer a[href$='/login']")
+    assert not page.select_one(".account-nav")
+    assert client.get("/en/volunteer/logs/").status_code == 200
+
+
 def test_passwords_are_never_written_back_into_the_page(client, make_user):
     make_user("volunteer", email="v@example.org")
     with failing("SELECT"):
