@@ -22,7 +22,15 @@ from outreach import (
     unavailable,
 )
 from outreach import config as settings
-from outreach.extensions import compress, csrf, db, limiter, login_manager, migrate
+from outreach.extensions import (
+    compress,
+    csrf,
+    db,
+    limiter,
+    login_manager,
+    migrate,
+    watch_connections,
+)
 from outreach.paths import PACKAGE_DIR, TEMPLATES
 
 
@@ -46,6 +54,7 @@ def _instance_path() -> str:
 def _init_extensions(app: Flask) -> None:
     request_input.init_app(app)
     db.init_app(app)
+    watch_connections(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

@@ -85,7 +85,7 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),
         "PUBLISH_MIN_CELL": int(_env("PUBLISH_MIN_CELL", "10")),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'outreach.db'}"),
-        # Pooled connections idle for a while are tested before use (extensions._ping_if_idle).
+        # Pooled connections idle for a while are tested before use (extensions.watch_connections).
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
         # If Redis is out of reach, count in each worker's memory rather than refuse residents.

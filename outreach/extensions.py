@@ -2,6 +2,7 @@
 
 import time
 
+from flask import Flask
 from flask_babel import Babel
 from flask_compress import Compress
 from flask_limiter import Limiter
@@ -11,9 +12,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.pool import Pool
 
 from outreach.models.base import Base
 
@@ -22,53 +21,39 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
-
-
-class RouteLimiter(Limiter):
-    """Flask-Limiter with limits declared on routes only (`limiter.limit`, `shared_limit`).
-
-    Flask-Limiter also checks every request before the view, for default, application and
-    blueprint limits; a route's decorator checks that route's own limits itself. We declare none
-    of the first kind, so that pass only looked for them: about a tenth of the app's work on the
-    survey's busiest request (submitting). It is taken out, and a limit of the kind it served
-    stops the app at start instead of being silently ignored."""
-
-    def init_app(self, app) -> None:
-        super().init_app(app)
-        if self.limit_manager.default_limits or self.limit_manager.application_limits:
-            raise RuntimeError(
-                "default and application rate limits are not checked: declare limits on routes"
-            )
-        checks = app.before_request_funcs[None]
-        if self._check_request_limit in checks:  # not there on a second init_app of one app
-            checks.remove(self._check_request_limit)
-
-
-limiter = RouteLimiter(key_func=get_remote_address, default_limits=[])
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
 compress = Compress()
 
 
-@event.listens_for(Engine, "connect")
+def watch_connections(app: Flask) -> None:
+    """Attach the connection set-up and the idle check below to the app's own engine (after
+    `db.init_app`), not to every engine in the process: a backup's or a test's engine has its own
+    settings."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    event.listen(engine, "checkin", _note_idle)
+    event.listen(engine, "checkout", _ping_if_idle)
+
+
 def _tune_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer work at once; the busy timeout waits out short locks."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=15000")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 #: A pooled connection unused for longer than this is tested before it is handed out.
 PING_AFTER_IDLE_SECONDS = 2.0
 
 
-@event.listens_for(Pool, "checkin")
 def _note_idle(_dbapi_connection, record) -> None:
     record.info["idle_since"] = time.monotonic()
 
 
-@event.listens_for(Pool, "checkout")
 def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
     """After a database restart, pooled connections are dead. Testing every one before use costs
     a round trip per request; testing those idle for a while costs it only when the pool is
@@ -82,7 +67,7 @@ def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("SELECT 1")
         cursor.close()
-        # The test began a transaction: end it, or the connection could not go to autocommit.
+        # The SELECT began a transaction: end it, so the connection is handed out outside one.
         dbapi_connection.rollback()
     except Exception as error:  # any DBAPI error: the pool replaces the connection and retries
         raise DisconnectionError(str(error)) from error

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from outreach.extensions import db, login_manager
+from outreach.extensions import db
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
@@ -47,9 +47,7 @@ def _database_unavailable(error: Exception):
     log.warning("database unavailable during %s %s: %s", request.method, request.path, error)
     with suppress(OperationalError, InterfaceError):
         db.session.rollback()  # when the connection is gone, the pool replaces it
-    if "_login_user" not in g:
-        # Loading the signed-in user needs the database too: show the page as to a visitor.
-        g._login_user = login_manager.anonymous_user()
+    g.database_unavailable = True  # the page is made without asking the database again
     posted = request.method == "POST"
     title, advice = NOT_SAVED if posted else BUSY
     page = render_template(
@@ -61,6 +59,15 @@ def _database_unavailable(error: Exception):
         lost_files=bool(request.files) if posted else False,
     )
     return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
+def database_unavailable() -> bool:
+    """Whether this request is showing the "not saved, try again" page.
+
+    The page is made without the database: when the signed-in user was not loaded before the
+    error, loading them would fail too, so the user loader (outreach/auth) answers "nobody" and
+    the page is shown as to a visitor, the sign-in itself kept for the next request."""
+    return g.get("database_unavailable", False)
 
 
 def _release_session(_error: BaseException | None) -> None:

@@ -61,8 +61,5 @@ class SurveyDraft(Base):
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    #: What submitting will store, worked out at each save (instrument, area, age band and the
-    #: (question, value) pairs still shown), so that PostgreSQL submits in one statement.
-    prepared: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

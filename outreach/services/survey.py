@@ -64,7 +64,6 @@ def _aware(moment):
 def save_answer(draft: SurveyDraft, question_id: str, values: list[str]) -> None:
     # Reassign, not mutate: the JSON column only notices a new value.
     draft.answers = {**draft.answers, question_id: values}
-    draft.prepared = prepare(instrument(), draft.answers)
     draft.updated_at, draft.expires_at = utcnow(), _expiry()
     db.session.commit()
 
@@ -103,26 +102,9 @@ def submission_key(secret: str) -> str:
 
 def submit_by_token(token: str, locale: str) -> tuple[str, int] | None:
     """Submit the live draft behind a session token once; return the submission key and the
-    response's id, also when an earlier press already submitted it; None when there is neither.
-
-    On PostgreSQL, a draft prepared under the running instrument is submitted in one statement.
-    Any other draft (on SQLite, or saved before the instrument changed) is read and worked out
-    again first."""
-    survey, now = instrument(), utcnow()
+    response's id, also when an earlier press already submitted it; None when there is neither."""
     key = submission_key(token)
-    response_id = response_store.submit_prepared(
-        {
-            "token": token,
-            "now": now,
-            "instrument_id": survey.id,
-            "instrument_version": survey.version,
-            "locale": locale,
-            "submission_key": key,
-            "submitted_on": now.date(),
-        }
-    )
-    if response_id is None:
-        response_id = _submit_draft(token, now, locale, key)
+    response_id = _submit_draft(token, utcnow(), locale, key)
     if response_id is None:
         # A retried or double submission: the first one took the draft and stored the answers
         # (its reply may never have arrived, so the thanks page must be reachable again).

@@ -2,7 +2,7 @@
 
 from contextlib import ExitStack
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -59,9 +59,21 @@ def test_dead_connections_reused_at_once_fail_one_request_then_the_pool_is_renew
 
 
 def test_a_tested_connection_is_handed_out_outside_any_transaction(app, monkeypatch):
-    """The test must leave no transaction open: the submission switches to autocommit."""
+    """The test leaves no transaction open: a connection can still change its isolation level."""
     monkeypatch.setattr(extensions, "PING_AFTER_IDLE_SECONDS", 0.0)
     db.engine.dispose()
     for _ in range(2):
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             assert conn.scalar(text("SELECT 41 + 1")) == 42
+
+
+def test_only_the_apps_engine_is_watched(app):
+    """The listeners are the app engine's, not every engine's in the process (a backup's, a
+    test's, a library's)."""
+    other = create_engine("sqlite://")
+    try:
+        assert event.contains(db.engine, "checkout", extensions._ping_if_idle)
+        assert not event.contains(other, "checkout", extensions._ping_if_idle)
+        assert not event.contains(other, "connect", extensions._tune_sqlite)
+    finally:
+        other.dispose()

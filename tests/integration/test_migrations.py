@@ -4,7 +4,7 @@ import json
 
 import pytest
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from outreach.extensions import db
 from tests.conftest import _make_app
@@ -55,3 +55,41 @@ def test_answers_move_onto_their_response_and_back(backend, tmp_path):
 
 def _json(value):
     return json.loads(value) if isinstance(value, str) else value
+
+
+#: Drafts lost the submission PostgreSQL had prepared at each save.
+WITH_PREPARED, WITHOUT_PREPARED = ON_THE_RESPONSE, "183e0eabddfa"
+DRAFT = (
+    "INSERT INTO survey_drafts (id, token, instrument_id, instrument_version, channel, answers,"
+    " prepared, updated_at, expires_at) VALUES (1, 't', 'digital-access', 1, 'web', :answers,"
+    " :prepared, '2026-12-01 00:00:00', '2026-12-31 00:00:00')"
+)
+DRAFT_ANSWERS = {"internet_use": ["weekly"], "devices": ["smartphone", "pc"]}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_drafts_keep_their_answers_without_the_prepared_column_and_back(backend, tmp_path):
+    with fresh_database(backend, tmp_path) as url:
+        app = _make_app(url, tmp_path)
+        with app.app_context():
+            upgrade(revision=WITH_PREPARED)
+            answers = json.dumps(DRAFT_ANSWERS)
+            db.session.execute(text(DRAFT), {"answers": answers, "prepared": '{"pairs": []}'})
+            db.session.commit()
+
+            upgrade(revision=WITHOUT_PREPARED)
+            assert "prepared" not in _columns("survey_drafts")
+            assert _json(db.session.scalar(text("SELECT answers FROM survey_drafts"))) == (
+                DRAFT_ANSWERS
+            )
+            db.session.commit()
+
+            downgrade(revision=WITH_PREPARED)
+            row = db.session.execute(text("SELECT answers, prepared FROM survey_drafts")).one()
+            assert (_json(row.answers), row.prepared) == (DRAFT_ANSWERS, None)
+            db.session.commit()
+            db.engine.dispose()
+
+
+def _columns(table: str) -> set[str]:
+    return {column["name"] for column in inspect(db.engine).get_columns(table)}

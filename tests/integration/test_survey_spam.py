@@ -2,17 +2,15 @@
 whose "wait a moment" page speaks the resident's language and loses none of their answers."""
 
 import pytest
-from flask import Flask
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from flask_limiter.util import get_remote_address
 from limits import parse_many
 from sqlalchemy import func, select
 
 from outreach import config as settings
 from outreach import create_app
 from outreach.errors import SURVEY_WAIT
-from outreach.extensions import RouteLimiter, db, limiter
+from outreach.extensions import db
 from outreach.models import ContactRequest, SurveyDraft
 from tests.integration.test_survey_contact import DETAILS, answer_survey
 from tests.support import html
@@ -179,18 +177,3 @@ def test_residents_are_served_when_the_shared_limit_storage_is_down(client):
     for _ in range(LIMIT):
         assert start(client)  # counted in the worker's memory instead
     assert client.post("/en/survey/start").status_code == 429
-
-
-@limited
-def test_limits_are_checked_by_their_routes_alone(app):
-    """RouteLimiter takes out Flask-Limiter's check of every request, which counts nothing here:
-    the survey's limit is still reached (tests above), with no limiter check before the view."""
-    checks = app.before_request_funcs[None]
-    assert not [check for check in checks if getattr(check, "__self__", None) is limiter]
-
-
-def test_a_limit_the_routes_do_not_check_stops_the_app():
-    with pytest.raises(RuntimeError, match="declare limits on routes"):
-        RouteLimiter(
-            key_func=get_remote_address, default_limits=["5 per minute"], storage_uri="memory://"
-        ).init_app(Flask(__name__))

@@ -1,39 +1,21 @@
-"""Seeing, and failing, the statements the app sends, whichever way it sends them.
+"""Seeing, and failing, the statements the app sends, through SQLAlchemy's public events.
 
-On PostgreSQL a survey submission runs on the driver's own connection (outreach/services/
-driver_sql.py), past SQLAlchemy's events, so there the hook is psycopg's cursor, which every
-statement goes through. SQLite's driver is written in C; there SQLAlchemy's event is the hook.
+Every statement of the app goes through the app engine's `before_cursor_execute` event, on
+SQLite and PostgreSQL alike. (The pool's check of a connection idle for a while runs on the
+driver's connection directly, so it is neither recorded nor failed.)
 """
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-import psycopg
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
 
 from outreach.extensions import db
-
-#: The pool's check of a connection idle for a while (outreach/extensions.py): not recorded.
-IDLE_CHECK = "SELECT 1"
 
 
 @contextmanager
 def each_statement(before: Callable[[str], None]) -> Iterator[None]:
     """Call `before(sql)` ahead of every statement the app sends to the database."""
-    if db.engine.dialect.name == "postgresql":
-        execute = psycopg.Cursor.execute
-
-        def observed(cursor, query, *args, **kwargs):
-            before(str(query))
-            return execute(cursor, query, *args, **kwargs)
-
-        psycopg.Cursor.execute = observed
-        try:
-            yield
-        finally:
-            psycopg.Cursor.execute = execute
-        return
 
     def listener(_conn, _cursor, statement, *_):
         before(statement)
@@ -49,25 +31,19 @@ def each_statement(before: Callable[[str], None]) -> Iterator[None]:
 def recorded() -> Iterator[list[str]]:
     """The first word of every statement sent inside the block."""
     words: list[str] = []
-
-    def record(sql: str) -> None:
-        if sql != IDLE_CHECK:
-            words.append(sql.split()[0].upper())
-
-    with each_statement(record):
+    with each_statement(lambda sql: words.append(sql.split()[0].upper())):
         yield words
 
 
 @contextmanager
 def failing(*verbs: str) -> Iterator[None]:
-    """Every statement starting with one of `verbs` fails as when the server has gone away."""
+    """Every statement starting with one of `verbs` fails with the driver's error for a server
+    that has gone away (SQLAlchemy wraps it, as it wraps the real one)."""
 
     def fail(sql: str) -> None:
-        if not sql.lstrip().upper().startswith(verbs):
-            return
-        if db.engine.dialect.name == "postgresql":  # the driver's error, wrapped by the caller
-            raise psycopg.OperationalError("server closed the connection unexpectedly")
-        raise OperationalError(sql, None, ConnectionError("server closed"))
+        if sql.lstrip().upper().startswith(verbs):
+            error = db.engine.dialect.loaded_dbapi.OperationalError
+            raise error("server closed the connection unexpectedly")
 
     with each_statement(fail):
         yield
