@@ -3,15 +3,16 @@
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from outreach.extensions import db
 from outreach.models import Channel, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
-from outreach.services import response_store
+from outreach.services import response_store, tallies
 from outreach.survey.instrument import Instrument
 
 Answers = dict[str, list[str]]
@@ -28,6 +29,25 @@ def instrument() -> Instrument:
 def instruments() -> list[Instrument]:
     """Every instrument version in forms/: answers are counted by the version they were given in."""
     return current_app.extensions["outreach_instrument_versions"]
+
+
+def count_when_sent(response: Any) -> Any:
+    """Count new responses into the figures once this response has gone to the resident (the
+    server calls it after sending), so they never wait for it and no page view has to. If
+    another worker is counting, that one or the next timer run picks them up."""
+    app = current_app._get_current_object()
+
+    def count() -> None:
+        with app.app_context():
+            try:
+                tallies.refresh(instruments(), wait=False)
+            except SQLAlchemyError:  # the timer's `outreach insights refresh` counts it later
+                app.logger.exception("Counting new responses failed")
+            finally:
+                db.session.remove()
+
+    response.call_on_close(count)
+    return response
 
 
 def _expiry():
@@ -177,6 +197,7 @@ def submit(
 
 def _store(row: dict, draft_id: int | None) -> None:
     row["id"] = response_store.store(row, draft_id)
+    tallies.mark_new([row["id"]])
     db.session.commit()
 
 

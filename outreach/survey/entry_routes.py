@@ -55,7 +55,9 @@ def new():
                 if sheet
                 else _("Saved.")
             )
-            return redirect(url_for("entry.new", channel=form.channel.data))
+            return surveys.count_when_sent(
+                redirect(url_for("entry.new", channel=form.channel.data))
+            )
     return keep_for_back_button(
         render_template("survey/entry.html", form=form, survey=survey, duplicate=duplicate)
     )

@@ -181,7 +181,7 @@ def submit():
         return redirect(url_for("survey.start"))
     key, response_id = submitted
     session[DONE] = {"key": key, "response": response_id}
-    return redirect(url_for("survey.thanks"))
+    return surveys.count_when_sent(redirect(url_for("survey.thanks")))
 
 
 @bp.route("/thanks")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from outreach.extensions import db
 from outreach.i18n.locales import LOCALES
-from outreach.models import SurveyDraft, SurveyResponse
+from outreach.models import SurveyDraft, SurveyResponse, SurveyTally
 from outreach.services import survey as surveys
 from tests.integration.test_areas_pages import load_tiny
 from tests.support.statements import recorded
@@ -160,14 +160,31 @@ def test_answers_hidden_by_a_changed_answer_are_not_submitted(client):
 
 
 def test_a_submission_reads_the_draft_then_stores_it_and_deletes_it(client):
-    """The same three Core statements on SQLite and PostgreSQL, committed together."""
+    """The same Core statements on SQLite and PostgreSQL, committed together: read the draft,
+    store the response, delete the draft, queue the response for counting."""
     load_tiny()
     walk(client, "en")
     with recorded() as statements:
         assert submit(client).headers["Location"] == "/en/survey/thanks"
-    assert statements == ["SELECT", "INSERT", "DELETE"]
+    assert statements == ["SELECT", "INSERT", "DELETE", "INSERT"]
     assert len(stored_answers()) > 10
     assert db.session.scalar(select(func.count(SurveyDraft.id))) == 0
+
+
+def test_a_submission_is_counted_once_the_resident_has_their_page(client):
+    """The server calls the response's close after sending it (the buffered test client does
+    the same); only then are the figures brought up to date, by the submission, not a reader."""
+    from outreach.services import tallies
+
+    load_tiny()
+    walk(client, "en")
+    sent = client.post("/en/survey/submit", buffered=True)
+    assert sent.headers["Location"] == "/en/survey/thanks"
+    assert tallies.pending() == 0
+    counted = db.session.scalar(
+        select(func.sum(SurveyTally.n)).where(SurveyTally.question == "", SurveyTally.month == "*")
+    )
+    assert counted == 1
 
 
 def test_two_submissions_at_once_store_one_response(app, client):

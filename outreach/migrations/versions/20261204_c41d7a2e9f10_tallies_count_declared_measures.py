@@ -3,7 +3,7 @@
 by the next `outreach insights refresh`
 
 Revision ID: c41d7a2e9f10
-Revises: b7b246ee5d2d
+Revises: 183e0eabddfa
 Create Date: 2026-12-04 17:20:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c41d7a2e9f10'
-down_revision = 'b7b246ee5d2d'
+down_revision = '183e0eabddfa'
 branch_labels = None
 depends_on = None
 
