@@ -6,6 +6,7 @@ import io
 
 from flask_babel import lazy_gettext as _l
 
+from outreach.services.area_estimates import Figure
 from outreach.services.insights import Picture
 from outreach.stats.suppression import round_count, suppress
 
@@ -27,17 +28,23 @@ DICTIONARY = [
     (
         "<indicator>",
         _l(
-            "Weighted share (0–1) of residents with the characteristic; empty when the neighbourhood has fewer answers than the minimum."
+            "Estimated share (0–1, whole percents) of residents with the characteristic; empty when there is no figure yet."
         ),
     ),
     (
         "<indicator>_low95, <indicator>_high95",
-        _l("95 % confidence interval of that share (Wilson, on the Kish effective sample size)."),
+        _l("95 % interval of that share, rounded outward to whole percents."),
+    ),
+    (
+        "<indicator>_kind",
+        _l(
+            "What the figure rests on: survey (the neighbourhood's answers), survey_and_model (its answers combined with the small-area model), model_only (no answers yet: the model's prediction)."
+        ),
     ),
     (
         "risk_score",
         _l(
-            "Digital exclusion risk score, 0–10 across the neighbourhoods (see the method page); empty when not published."
+            "Digital exclusion risk score, 0–10 across the neighbourhoods (see the method page); empty when an indicator is missing."
         ),
     ),
 ]
@@ -50,7 +57,7 @@ def csv_bytes(result: Picture) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     header = ["area_code", "name_ja", "answers", *(f"answers_{c}" for c in CHANNELS), "risk_score"]
     for indicator in result.measures:
-        header += [indicator, f"{indicator}_low95", f"{indicator}_high95"]
+        header += [indicator, f"{indicator}_low95", f"{indicator}_high95", f"{indicator}_kind"]
     writer.writerow(header)
     for area in result.areas:
         shown = area.answers >= result.minimum and area.code not in hidden.row_totals
@@ -59,20 +66,21 @@ def csv_bytes(result: Picture) -> bytes:
             SUPPRESSED if (area.code, c) in hidden.cells else round_count(table[(area.code, c)])
             for c in CHANNELS
         ]
-        row.append(
-            round(area.score.score, 2)
-            if shown and area.score and area.score.score is not None
-            else ""
-        )
+        complete = area.score and area.score.score is not None and not area.score.missing
+        row.append(round(area.score.score, 1) if complete else "")
         for indicator in result.measures:
-            figure = area.estimates.get(indicator) if shown else None
-            row += (
-                [round(figure.proportion, 3), round(figure.low, 3), round(figure.high, 3)]
-                if figure
-                else ["", "", ""]
-            )
+            figure = area.estimates.get(indicator)
+            row += _published(figure.published()) if figure else ["", "", "", ""]
         writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+#: The kinds as open-data codes (outreach.services.area_estimates.KINDS)
+KIND_CODES = {"survey": "survey", "model": "survey_and_model", "model_only": "model_only"}
+
+
+def _published(figure: Figure) -> list:
+    return [figure.proportion, figure.low, figure.high, KIND_CODES[figure.kind]]
 
 
 def _channel_count(result: Picture, area: str, channel: str) -> int:

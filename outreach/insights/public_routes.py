@@ -9,6 +9,8 @@ from outreach.services import insights
 from outreach.services.survey_counts import ResponseFilter
 
 bp = Blueprint("transparency", __name__)
+#: Neighbourhoods the council report lists, highest risk first.
+REPORT_AREAS = 20
 
 
 def _public_picture():
@@ -22,11 +24,9 @@ def page():
     charts_on_this_page()
     result, config = _public_picture()
     choices = params.Choices(ResponseFilter(), config, "score", "", False)
-    published = [a for a in result.areas if a.answers >= result.minimum]
     return render_template(
         "insights/transparency.html",
         result=result,
-        published=published,
         charts=[views.map_chart(result, "score"), views.channel_chart(result)],
         choices=choices,
         **views.page_context(),
@@ -37,14 +37,10 @@ def page():
 @public
 def report():
     result, config = _public_picture()
-    published = sorted(
-        (a for a in result.areas if a.answers >= result.minimum),
-        key=lambda a: -(a.score.score or 0) if a.score else 0,
-    )
     return render_template(
         "insights/report.html",
         result=result,
-        published=published,
+        published=insights.highest_risk(result)[:REPORT_AREAS],
         config=config,
         **views.page_context(),
     )

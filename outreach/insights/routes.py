@@ -24,7 +24,7 @@ def dashboard():
         "insights/dashboard.html",
         result=result,
         choices=choices,
-        ranked=sorted(result.areas, key=_score_order),
+        ranked=insights.highest_risk(result),
         priorities=insights.priorities(result)[:15],
         top=lambda q, a: insights.top_answers(q, choices.filters, a),
         charts=[
@@ -44,11 +44,6 @@ def dashboard():
         config=choices.config,
         **views.page_context(),
     )
-
-
-def _score_order(area):
-    score = area.score.score if area.score else None
-    return (score is None, -(score or 0), area.code)
 
 
 @bp.route("/export.csv")

@@ -224,9 +224,19 @@ def option_label(question_id: str, value: str) -> Any:
     return option_labels(question).get(value, value) if question else value
 
 
+#: What an estimate rests on (outreach.services.area_estimates.KINDS).
+KIND_LABELS = {
+    "survey": _l("survey"),
+    "model": _l("survey and model"),
+    "model_only": _l("model only"),
+}
+
+
 def page_context() -> dict[str, Any]:
     """Labels every insights page uses."""
     return {
+        "kind_labels": KIND_LABELS,
+        "need": current_app.extensions["outreach_risk"].need,
         "channel_labels": CHANNEL_LABELS,
         "age_labels": AGE_LABELS,
         "plan_questions": plan_questions(),

@@ -17,10 +17,9 @@ from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
+from outreach.services.area_estimates import AreaFacts, Figure, MeasureFigures, measure_figures
 from outreach.services.insights_cache import cached
 from outreach.services.survey_counts import ResponseFilter
-from outreach.stats.intervals import wilson
-from outreach.stats.weighting import Stratum, estimate
 from outreach.survey.declarations import Stratum as AgeGroup
 from outreach.survey.instrument import Instrument
 
@@ -34,17 +33,8 @@ AREA_FIGURES = (
     "sessions_per_1000_older",
     "helped_per_1000_older",
 )
-
-
-@dataclass
-class Figure:
-    """A weighted share with its 95 % interval and the number of answers behind it."""
-
-    proportion: float
-    low: float
-    high: float
-    answers: int
-    effective_n: float
+#: The figures from the population import alone: what the small-area model may use.
+POPULATION_FIGURES = AREA_FIGURES[:4]
 
 
 @dataclass
@@ -77,6 +67,10 @@ class Picture:
     synthetic: bool = False
     #: (area, channel) -> answers
     channel_by_area: dict[tuple, int] = field(default_factory=dict)
+    #: measure -> why the model was not used for it ("" when it was)
+    model_reasons: dict[str, str] = field(default_factory=dict)
+    #: measure -> area -> why it has no figure
+    unavailable: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def survey_cells(survey: Instrument, filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
@@ -125,28 +119,6 @@ def support_by_area(filters: ResponseFilter) -> dict[str | None, tuple[int, int]
     return {area: (n, int(p or 0)) for area, n, p in db.session.execute(query).all()}
 
 
-def _figure(strata: list[Stratum], minimum: int) -> Figure | None:
-    result = estimate(strata)
-    if result.proportion is None or result.respondents < minimum:
-        return None  # shown as "not enough answers yet", never as a number
-    low, high = wilson(result.proportion, result.effective_n)
-    return Figure(result.proportion, low, high, result.respondents, result.effective_n)
-
-
-def _strata(
-    cells: list[counts.Cell], pop: dict[str, int], strata: tuple[AgeGroup, ...]
-) -> list[Stratum]:
-    by_stratum = {c.stratum: c for c in cells}
-    return [
-        Stratum(
-            pop.get(h.population, 0),
-            by_stratum[h.id].base if h.id in by_stratum else 0,
-            by_stratum[h.id].positives if h.id in by_stratum else 0,
-        )
-        for h in strata
-    ]
-
-
 def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
     total = sum(
         pop.get(m, 0)
@@ -183,15 +155,15 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     minimum = current_app.config["PUBLISH_MIN_CELL"]
     survey = surveys.instrument()
     cells, pops = survey_cells(survey, filters), population()
-    support = support_by_area(filters)
     answers = dict(counts.counts_by("area_code", filters))
     areas = [
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
         for a in db.session.scalars(select(Area).order_by(Area.code))
     ]
-    per_area = {name: _by_area(found) for name, found in cells.items()}
+    figures = {m: _measure(m, found, survey, areas, minimum) for m, found in cells.items()}
+    support = support_by_area(filters)
     for area in areas:
-        _fill(area, per_area, survey.strata, support, answers, minimum, config.need)
+        _fill(area, figures, survey.strata, support, answers, config.need)
     _score(areas, config)
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
@@ -199,35 +171,42 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     return Picture(
         tuple(cells),
         areas,
-        _city(cells, pops, survey.strata, minimum),
+        {m: f.city for m, f in figures.items()},
         sum(answers.values()),
         dict(counts.counts_by("channel", filters)),
         minimum,
         synthetic is not None,
         counts.channel_by_area(filters),
+        {m: f.model_reason for m, f in figures.items()},
+        {m: f.unavailable for m, f in figures.items()},
     )
 
 
-def _by_area(cells: list[counts.Cell]) -> dict[str | None, list[counts.Cell]]:
-    grouped: dict[str | None, list[counts.Cell]] = {}
-    for cell in cells:
-        grouped.setdefault(cell.area, []).append(cell)
-    return grouped
+def _measure(
+    measure: str, cells: list, survey: Instrument, areas: list[AreaFigures], minimum: int
+) -> MeasureFigures:
+    """A measure for every area: the small-area model on the neighbourhood figures declared
+    for it in forms/lists/small-area.toml."""
+    wanted = current_app.extensions["outreach_small_area"].auxiliaries(measure)
+    facts = []
+    for area in areas:
+        known = _area_indicators(area.population)
+        values = [known.get(name) for name in wanted]
+        auxiliaries = None if any(v is None for v in values) else tuple(map(float, values))
+        facts.append(AreaFacts(area.code, area.population, auxiliaries))
+    return measure_figures(cells, survey.strata, facts, minimum)
 
 
 def _fill(
     area: AreaFigures,
-    cells: dict,
+    figures: dict[str, MeasureFigures],
     strata: tuple[AgeGroup, ...],
     support: dict,
     answers: dict,
-    minimum: int,
-    need: str,
+    need: str | None,
 ) -> None:
     area.answers = answers.get(area.code, 0)
-    for indicator, found in cells.items():
-        mine = found.get(area.code, [])
-        area.estimates[indicator] = _figure(_strata(mine, area.population, strata), minimum)
+    area.estimates = {m: found.areas.get(area.code) for m, found in figures.items()}
     area.indicators = {k: (v.proportion if v else None) for k, v in area.estimates.items()}
     area.indicators.update(_area_indicators(area.population))
     area.sessions, area.people_helped = support.get(area.code, (0, 0))
@@ -235,7 +214,7 @@ def _fill(
     area.indicators["sessions_per_1000_older"] = 1000 * area.sessions / older if older else None
     area.indicators["helped_per_1000_older"] = 1000 * area.people_helped / older if older else None
     adults = sum(area.population.get(h.population, 0) for h in strata)
-    excluded = area.estimates.get(need)
+    excluded = area.estimates.get(need) if need else None
     if excluded is not None:
         area.at_risk = adults * excluded.proportion
         area.unmet = max(area.at_risk - area.people_helped, 0.0)
@@ -250,20 +229,16 @@ def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
         area.score = result
 
 
-def _city(
-    cells: dict, pops: dict, groups: tuple[AgeGroup, ...], minimum: int
-) -> dict[str, Figure | None]:
-    totals = {h.id: sum(p.get(h.population, 0) for p in pops.values()) for h in groups}
-    city: dict[str, Figure | None] = {}
-    for indicator, found in cells.items():
-        strata = []
-        for h in groups:
-            mine = [c for c in found if c.stratum == h.id and c.area is not None]
-            strata.append(
-                Stratum(totals[h.id], sum(c.base for c in mine), sum(c.positives for c in mine))
-            )
-        city[indicator] = _figure(strata, minimum)
-    return city
+def highest_risk(result: Picture) -> list[AreaFigures]:
+    """Neighbourhoods scored on every indicator, highest score first. A score missing an
+    indicator is not comparable with the others, so those come after, and unscored last."""
+    return sorted(result.areas, key=_risk_order)
+
+
+def _risk_order(area: AreaFigures) -> tuple:
+    score = area.score.score if area.score else None
+    complete = score is not None and not area.score.missing
+    return (not complete, score is None, -(score or 0), area.code)
 
 
 def priorities(result: Picture) -> list[AreaFigures]:

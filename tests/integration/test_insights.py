@@ -39,13 +39,17 @@ def test_estimates_match_a_hand_count(city):
     assert area.answers == stored
     figure = area.estimates["no_internet"]
     assert figure is not None and figure.low <= figure.proportion <= figure.high
-    assert figure.effective_n <= figure.answers
+    assert figure.answers <= stored and figure.kind == "model"
 
 
-def test_small_areas_show_no_number(city):
+def test_every_area_has_a_figure_that_says_what_it_rests_on(city):
     small = [a for a in city.areas if 0 < a.answers < city.minimum]
     assert small, "the synthetic sample leaves some areas under the minimum"
-    assert all(a.estimates["no_internet"] is None for a in small)
+    for area in city.areas:
+        figure = area.estimates["no_internet"]
+        assert figure is not None and 0 <= figure.low <= figure.proportion <= figure.high <= 1
+        assert figure.kind == ("model" if area.answers else "model_only")
+    assert all(a.score and not a.score.missing for a in city.areas)
 
 
 def test_city_estimate_is_weighted_to_the_population(city):
@@ -105,7 +109,11 @@ def test_public_page_and_open_data_are_suppressed(client, city):
     small = {a.code for a in city.areas if a.answers < city.minimum}
     for row in data:
         if row["area_code"] in small:
-            assert row["answers"] == "x" and row["no_internet"] == ""
+            assert row["answers"] == "x"
+        assert row["no_internet_kind"] in ("survey_and_model", "model_only")
+        share, low, high = (float(row[f"no_internet{s}"]) for s in ("", "_low95", "_high95"))
+        assert all(round(v * 100, 9) == round(v * 100) for v in (share, low, high))
+        assert low <= share <= high
         counts = [row[f"answers_{c}"] for c in ("web", "assisted", "paper", "phone")]
         assert all(c == "x" or int(c) % 5 == 0 for c in counts), "published counts are rounded"
         assert sum(c == "x" for c in counts) != 1 or row["answers"] == "x", (

@@ -2,6 +2,7 @@
 measures both versions define stay comparable (each answer judged by its own version's
 declarations) and no page breaks."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def next_year(text: str) -> str:
 @pytest.fixture
 def forms(tmp_path: Path) -> Path:
     folder = tmp_path / "forms"
-    (folder / "lists").mkdir(parents=True)
+    shutil.copytree(FORMS / "lists", folder / "lists")
     (folder / "digital-access.toml").write_text(V1, encoding="utf-8")
     (folder / "digital-access-2027.toml").write_text(next_year(V1), encoding="utf-8")
     return folder
