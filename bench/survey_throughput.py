@@ -1,7 +1,7 @@
 """Survey submissions under concurrent load, beside a bare Flask insert on the same machine.
 
 Usage: python bench/survey_throughput.py [--threads 8] [--surveys 10] [--database-url URL]
-                                        [--redis-url URL]
+                                        [--redis-url URL] [--residents 50 [--think 2]]
 
 The production shape (docs/deployment.md) is PostgreSQL with the rate-limit counters in Redis:
 pass both URLs. Without --redis-url the counters stay in each worker's memory, as on a single
@@ -15,13 +15,17 @@ then prints, from one run on one machine:
   ratio to the ceiling (target: at least 40 %), measured in alternating rounds so that both see
   the same machine load;
 - the whole web survey, one question per page (surveys/s, requests/s, p95 per request);
-- the weight of a survey page (HTML + CSS, raw and gzipped; target: under 30 KB).
+- the weight of a survey page (HTML + CSS, raw and gzipped; target: under 30 KB);
+- with --residents N: N residents answering the whole survey at once, each taking --think
+  seconds (on average) over every page, and the p95 time of a survey page (target: under
+  100 ms for 50 residents); with --think 0 they never pause, the worst case.
 Every load is bounded by count; nothing leaves the machine.
 """
 
 import argparse
 import gzip
 import os
+import random
 import re
 import secrets
 import shutil
@@ -105,15 +109,18 @@ def answer(browser: Browser, html: str, path: str) -> str:
     return location
 
 
-def walk(port: int) -> tuple[Browser, str]:
-    """Answer every question up to the check page; return the browser and the page's token."""
+def walk(port: int, pause=lambda: None) -> tuple[Browser, str]:
+    """Answer every question up to the check page, calling `pause()` while reading each page;
+    return the browser and the check page's token."""
     browser = Browser(port)
     _, _, page = browser.request("GET", "/en/survey/")
+    pause()
     _, location, _ = browser.request(
         "POST", "/en/survey/start", {"csrf_token": browser.token(page)}
     )
     while "/q/" in location:
         _, _, html = browser.request("GET", location)
+        pause()
         location = answer(browser, html, location)
     _, _, html = browser.request("GET", "/en/survey/check")
     return browser, browser.token(html)
@@ -178,6 +185,29 @@ def bench_survey(port: int, bare_port: int, args: argparse.Namespace) -> dict[st
     }
 
 
+def bench_residents(port: int, residents: int, think: float) -> dict[str, float]:
+    """`residents` people answer the whole survey and send it, all at once; each spends a random
+    0.5-1.5 x `think` seconds on every page, and they start within one `think` of each other."""
+
+    def resident(number: int) -> list[float]:
+        rng = random.Random(number)
+        time.sleep(rng.uniform(0, think))
+        browser, token = walk(port, lambda: time.sleep(rng.uniform(0.5, 1.5) * think))
+        time.sleep(rng.uniform(0.5, 1.5) * think)
+        submit((browser, token))
+        return browser.timings
+
+    elapsed, timings = run_threads(residents, resident)
+    flat = [t for ts in timings for t in ts]
+    return {
+        "p95": p95(flat),
+        "median": statistics.median(flat),
+        "slowest": max(flat),
+        "requests": len(flat),
+        "requests_per_s": len(flat) / elapsed,
+    }
+
+
 def page_weight(port: int) -> tuple[int, int]:
     browser = walk_one_page(port)
     html = browser
@@ -213,6 +243,12 @@ def main() -> None:
         "--database-url", help="a PostgreSQL server URL (new databases are made on it)"
     )
     parser.add_argument("--redis-url", help="keep the rate-limit counters in this Redis")
+    parser.add_argument(
+        "--residents", type=int, default=0, help="also time pages for N residents at once"
+    )
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="a resident's mean seconds on a page"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="outreach-bench-"))
     env = {
@@ -269,6 +305,13 @@ def report(args: argparse.Namespace, port: int, bare_port: int) -> None:
         f"survey page weight:            {raw / 1024:8.1f} KB HTML+CSS ({zipped / 1024:.1f} KB gzipped; target < 30 KB)"
     )
     print(f"submitted {result['submitted']} surveys")
+    if args.residents:
+        seen = bench_residents(port, args.residents, args.think)
+        print(
+            f"{args.residents} residents at once ({args.think:g} s a page): p95 {seen['p95'] * 1000:.1f} ms per survey page"
+            f" (median {seen['median'] * 1000:.1f} ms, slowest {seen['slowest'] * 1000:.0f} ms;"
+            f" {seen['requests']} requests, {seen['requests_per_s']:.1f} req/s; target p95 < 100 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def edit(log_id: int):
 @allow(Role.COORDINATOR)
 def export():
     start, end, area = _date_arg("from"), _date_arg("to"), request.args.get("area", "")
-    logs = session_logs.listing(None, start, end, area)
+    logs = session_logs.listing(None, start, end, area, with_outcomes=True)
     filters = {"from": str(start or ""), "to": str(end or ""), "area": area}
     body = session_logs.export_csv(logs, current_user._get_current_object(), filters)
     return Response(

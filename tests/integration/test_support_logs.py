@@ -2,6 +2,7 @@
 
 import csv
 import io
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -10,8 +11,10 @@ from sqlalchemy import func, select
 from outreach.extensions import db
 from outreach.models import AuditEvent, FollowUp, SessionLog
 from outreach.models.base import utcnow
+from outreach.services import session_logs
 from tests.integration.test_areas_pages import load_tiny
 from tests.integration.test_survey_contact import signed_in
+from tests.support.statements import recorded
 from tests.support.survey_walk import soup
 
 
@@ -33,6 +36,23 @@ def log_data(page, **changes) -> dict:
         "note": "Bring printed guides next time",
     }
     return {**data, **changes}
+
+
+#: A log as the service stores it (what the form's fields become).
+STORED_LOG = {
+    "session_id": None,
+    "held_on": date.today(),
+    "duration_minutes": 30,
+    "venue": "Kuzuha community centre",
+    "area_code": None,
+    "format": "help_desk",
+    "people_under_65": 1,
+    "people_65_74": 0,
+    "people_75_plus": 2,
+    "people_age_unknown": 0,
+    "languages": ["ja"],
+    "note": "",
+}
 
 
 def new_log(client, **changes):
@@ -200,6 +220,29 @@ def test_csv_export_for_coordinators(app, client, login):
     )
     volunteer_export = client.get("/en/volunteer/logs/export.csv")
     assert volunteer_export.status_code == 403
+
+
+def test_csv_export_sends_as_many_statements_for_30_logs_as_for_3(app, make_user):
+    """Outcomes are loaded for all logs at once, not with one query per log."""
+    volunteer = make_user("volunteer")
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+
+    def export_after_adding(count: int) -> tuple[list[str], list[list[str]]]:
+        for minutes in range(10, 10 + count):  # logs that differ: none is taken for a resend
+            outcomes = [("e_tax", "resolved"), ("my_number_card", "referred")]
+            values = {**STORED_LOG, "duration_minutes": minutes + len(logs())}
+            data = session_logs.LogData(values=values, outcomes=outcomes)
+            session_logs.create(data, volunteer, uuid.uuid4().hex)
+        with recorded() as statements:
+            body = coordinator.get("/en/volunteer/logs/export.csv").data.decode("utf-8-sig")
+        return statements, list(csv.reader(io.StringIO(body)))
+
+    few, few_rows = export_after_adding(3)
+    many, many_rows = export_after_adding(27)
+    assert (len(few_rows), len(many_rows)) == (1 + 3, 1 + 30)
+    column = many_rows[0].index("topic_outcomes")
+    assert {row[column] for row in many_rows[1:]} == {"e_tax:resolved my_number_card:referred"}
+    assert many == few
 
 
 def test_log_prefilled_from_a_session(client, login):
