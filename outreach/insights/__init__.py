@@ -5,11 +5,12 @@ from pathlib import Path
 from flask import Flask
 
 from outreach.paths import FORMS
-from outreach.risk import model_config
+from outreach.risk import model_config, shortlist
 from outreach.risk.config import load
 
 RISK_FILE = FORMS / "lists" / "risk-index.toml"
 MODEL_FILE = FORMS / "lists" / "small-area.toml"
+SHORTLIST_FILE = FORMS / "lists" / "shortlist.toml"
 
 
 def init_app(app: Flask) -> None:
@@ -27,3 +28,4 @@ def init_app(app: Flask) -> None:
     model = model_config.load(model_file)
     model.check(measures, set(POPULATION_FIGURES), str(model_file))
     app.extensions["outreach_small_area"] = model
+    app.extensions["outreach_shortlist"] = shortlist.load_settings(lists / SHORTLIST_FILE.name)

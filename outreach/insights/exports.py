@@ -89,10 +89,14 @@ def scores_geojson(result: Picture, shapes: dict, actor: User) -> bytes:
 
 
 def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> bytes:
+    """The shortlist's ranking (outreach.risk.shortlist) with what to plan for in each area."""
     header = [
         "rank",
         "area_code",
         "name_ja",
+        "priority",
+        "probability_on_shortlist",
+        "risk_score",
         "people_at_risk",
         "people_helped",
         "unmet_need",
@@ -101,16 +105,20 @@ def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> byt
         "top_languages",
     ]
     rows = []
-    for rank, area in enumerate(insights.priorities(result), start=1):
+    for area in insights.priorities(result):
+        standing = area.standing
         tops = [
             " ".join(v for v, _ in insights.top_answers(q, filters, area.code)) if q else ""
             for q in insights.plan_questions()
         ]
         rows.append(
             [
-                rank,
+                standing.rank if standing and standing.rank else "",
                 area.code,
                 area.name_ja,
+                _round(standing.priority if standing else None, 2),
+                _round(standing.probability if standing else None, 3),
+                _round(area.score.score if area.score else None, 2),
                 _round(area.at_risk, 0),
                 area.people_helped,
                 _round(area.unmet, 0),

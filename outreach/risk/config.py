@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+#: minmax: 0–10 across the areas compared; zscore; fixed: 0–10 between each indicator's bounds.
+METHODS = ("minmax", "zscore", "fixed")
+
 
 class RiskConfigError(ValueError):
     """A broken risk configuration; the message names the file and the problem."""
@@ -18,6 +21,8 @@ class Indicator:
     weight: float
     #: True when a higher value means more risk; False when lower is riskier (e.g. help delivered).
     higher_is_riskier: bool
+    #: (low, high): the values scored 0 and 10 under method "fixed", the same in every period.
+    bounds: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,12 @@ class RiskConfig:
             tuple(Component(c.id, c.name, weights.get(c.id, c.weight)) for c in self.components),
             tuple(
                 Indicator(
-                    i.id, i.name, i.component, weights.get(i.id, i.weight), i.higher_is_riskier
+                    i.id,
+                    i.name,
+                    i.component,
+                    weights.get(i.id, i.weight),
+                    i.higher_is_riskier,
+                    i.bounds,
                 )
                 for i in self.indicators
             ),
@@ -71,8 +81,10 @@ def load(path: Path) -> RiskConfig:
 
 def parse(data: dict[str, Any], where: str = "risk config") -> RiskConfig:
     method = data.get("method", "minmax")
-    if method not in ("minmax", "zscore"):
-        raise RiskConfigError(f"{where}: method must be 'minmax' or 'zscore', not {method!r}")
+    if method not in METHODS:
+        raise RiskConfigError(
+            f"{where}: method must be one of {', '.join(METHODS)}, not {method!r}"
+        )
     components = tuple(
         Component(str(c["id"]), str(c["name"]), _weight(where, c))
         for c in data.get("components", [])
@@ -95,12 +107,29 @@ def parse(data: dict[str, Any], where: str = "risk config") -> RiskConfig:
                 item["component"],
                 _weight(where, item),
                 item["direction"] == "higher_is_riskier",
+                _bounds(where, item, method),
             )
         )
     if not indicators:
         raise RiskConfigError(f"{where}: no indicators")
     need = data.get("need_measure")
     return RiskConfig(method, components, tuple(indicators), str(need) if need else None)
+
+
+def _bounds(where: str, item: dict[str, Any], method: str) -> tuple[float, float] | None:
+    raw = item.get("bounds")
+    if raw is None:
+        if method == "fixed":
+            raise RiskConfigError(
+                f"{where}: indicator {item.get('id')!r} needs bounds = [low, high]"
+            )
+        return None
+    valid = isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, int | float) for v in raw)
+    if not valid or raw[0] >= raw[1]:
+        raise RiskConfigError(
+            f"{where}: indicator {item.get('id')!r}: bounds must be [low, high] with low < high"
+        )
+    return (float(raw[0]), float(raw[1]))
 
 
 def _weight(where: str, item: dict[str, Any]) -> float:

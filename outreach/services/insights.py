@@ -15,10 +15,12 @@ from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
+from outreach.services import priorities as priorities_
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
 from outreach.services.area_estimates import AreaFacts, Figure, MeasureFigures, measure_figures
 from outreach.services.insights_cache import cached
+from outreach.services.priorities import Standing
 from outreach.services.survey_counts import ResponseFilter
 from outreach.survey.declarations import Stratum as AgeGroup
 from outreach.survey.instrument import Instrument
@@ -50,8 +52,12 @@ class AreaFigures:
     sessions: int = 0
     people_helped: int = 0
     score: AreaScore | None = None
+    #: Residents aged 15 and over (the weighting strata).
+    adults: int = 0
     at_risk: float | None = None
     unmet: float | None = None
+    #: On the shortlist of where the next sessions should go (outreach.services.priorities).
+    standing: Standing | None = None
 
 
 @dataclass
@@ -165,6 +171,10 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     for area in areas:
         _fill(area, figures, survey.strata, support, answers, config.need)
     _score(areas, config)
+    for area, standing in zip(
+        areas, priorities_.standings(areas, tuple(cells), config).values(), strict=True
+    ):
+        area.standing = standing
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
     )
@@ -213,10 +223,10 @@ def _fill(
     older = area.population.get(Measure.POP_65_74, 0) + area.population.get(Measure.POP_75_PLUS, 0)
     area.indicators["sessions_per_1000_older"] = 1000 * area.sessions / older if older else None
     area.indicators["helped_per_1000_older"] = 1000 * area.people_helped / older if older else None
-    adults = sum(area.population.get(h.population, 0) for h in strata)
+    area.adults = sum(area.population.get(h.population, 0) for h in strata)
     excluded = area.estimates.get(need) if need else None
     if excluded is not None:
-        area.at_risk = adults * excluded.proportion
+        area.at_risk = area.adults * excluded.proportion
         area.unmet = max(area.at_risk - area.people_helped, 0.0)
 
 
@@ -242,8 +252,13 @@ def _risk_order(area: AreaFigures) -> tuple:
 
 
 def priorities(result: Picture) -> list[AreaFigures]:
-    """Neighbourhoods by unmet need, largest first; those without an estimate last."""
-    return sorted(result.areas, key=lambda a: (a.unmet is None, -(a.unmet or 0), a.code))
+    """The shortlist's ranking: highest priority first; those that cannot be ranked last."""
+
+    def order(area: AreaFigures) -> tuple:
+        rank = area.standing.rank if area.standing else None
+        return (rank is None, rank or 0, area.code)
+
+    return sorted(result.areas, key=order)
 
 
 #: The roles (outreach.survey.declarations) whose answers say what help to plan.

@@ -121,11 +121,20 @@ def test_public_page_and_open_data_are_suppressed(client, city):
         )
 
 
-def test_priorities_export_ranks_by_unmet_need(client, login, city):
+def test_priorities_export_follows_the_shortlist(client, login, city):
     login("coordinator")
     data = rows(client.get("/en/insights/priorities.csv").data)
-    needs = [float(r["unmet_need"]) for r in data if r["unmet_need"]]
-    assert needs == sorted(needs, reverse=True)
+    ranked = [r for r in data if r["rank"]]
+    assert [int(r["rank"]) for r in ranked] == list(range(1, len(ranked) + 1))
+    priorities = [float(r["priority"]) for r in ranked]
+    assert priorities == sorted(priorities, reverse=True)
+    chances = [float(r["probability_on_shortlist"]) for r in ranked]
+    assert all(0 <= p <= 1 for p in chances)
+    size = client.application.extensions["outreach_shortlist"].size
+    # The ranking's own top is more likely on the shortlist than the rest, on average.
+    assert sum(chances[:size]) / size > 0.5 > sum(chances[size:]) / len(chances[size:])
+    exact = sum(a.standing.probability for a in city.areas)
+    assert exact == pytest.approx(size), "each simulated draw shortlists exactly `size` areas"
     assert data[0]["top_barriers"]
 
 
