@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import current_app, request
 
-from outreach.risk.config import RiskConfig
+from outreach.risk.config import METHODS, RiskConfig
 from outreach.services import areas
 from outreach.services.survey_counts import ResponseFilter
 
@@ -49,8 +49,9 @@ def from_request() -> Choices:
     weights |= {i.id: _weight(f"w_{i.id}", i.weight) for i in stored.indicators}
     config = stored.with_weights(weights)
     method = request.args.get("method", stored.method)
-    if method in ("minmax", "zscore") and method != stored.method:
-        config = RiskConfig(method, config.components, config.indicators)
+    bounded = all(i.bounds for i in config.indicators)
+    if method in METHODS and method != stored.method and (method != "fixed" or bounded):
+        config = replace(config, method=method)
     channel, age = request.args.get("channel", ""), request.args.get("age_band", "")
     filters = ResponseFilter(
         _date("from"),

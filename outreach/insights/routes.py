@@ -25,7 +25,7 @@ def dashboard():
         result=result,
         choices=choices,
         ranked=insights.highest_risk(result),
-        priorities=insights.priorities(result)[:15],
+        priorities=views.shortlisted(result),
         top=lambda q, a: insights.top_answers(q, choices.filters, a),
         charts=[
             chart

@@ -232,9 +232,41 @@ KIND_LABELS = {
 }
 
 
+#: How sure a neighbourhood is of its place (outreach.risk.shortlist.LABELS).
+CERTAINTY_LABELS = {
+    "almost_certain": _l("almost certain"),
+    "likely": _l("likely"),
+    "possible": _l("possible"),
+}
+
+
+def shortlisted(result: Picture, extra: int = 5) -> list[AreaFigures]:
+    """The shortlist and the next few after it, so a reader sees who nearly made it."""
+    settings = current_app.extensions["outreach_shortlist"]
+    return [
+        a
+        for a in insights.priorities(result)
+        if a.standing and a.standing.rank and a.standing.rank <= settings.size + extra
+    ]
+
+
+def reasons(area: AreaFigures, count: int = 2) -> list[Any]:
+    """The indicators that raise this neighbourhood's score most (scaled 0–10, weight > 0)."""
+    if not area.score:
+        return []
+    config = current_app.extensions["outreach_risk"]
+    weighted = {i.id: i.weight for i in config.indicators}
+    present = [(v, k) for k, v in area.score.scaled.items() if v is not None and weighted[k] > 0]
+    names = indicator_names()
+    return [names[k] for _, k in sorted(present, reverse=True)[:count]]
+
+
 def page_context() -> dict[str, Any]:
     """Labels every insights page uses."""
     return {
+        "certainty_labels": CERTAINTY_LABELS,
+        "shortlist_size": current_app.extensions["outreach_shortlist"].size,
+        "reasons": reasons,
         "kind_labels": KIND_LABELS,
         "need": current_app.extensions["outreach_risk"].need,
         "channel_labels": CHANNEL_LABELS,

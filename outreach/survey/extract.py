@@ -31,7 +31,8 @@ def extract_instrument(
             yield line_of(option["text"]), "gettext", option["text"], [note]
     for topic in data.get("topics", []):
         yield line_of(topic["text"]), "gettext", topic["text"], [f"support topic {topic['id']}"]
-    for measure in data.get("measures", []):
+    measures = data.get("measures", [])  # forms/lists/small-area.toml has a table of that name
+    for measure in measures if isinstance(measures, list) else []:
         yield line_of(measure["name"]), "gettext", measure["name"], [f"measure {measure['id']}"]
     for key in ("components", "indicators"):
         for item in data.get(key, []):
