@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
-from outreach.insights import exports, params, views
+from outreach.insights import exports, params, trend_views, views
 from outreach.models import Role
 from outreach.security import charts_on_this_page
 from outreach.services import insights
@@ -38,11 +38,13 @@ def dashboard():
                     "languages", "help_language", _("Languages people want help in"), choices
                 ),
                 views.trend_chart(choices),
+                trend_views.measures_chart(result, choices),
             )
             if chart is not None
         ],
         config=choices.config,
         **views.page_context(),
+        **trend_views.quarter_context(),
     )
 
 

@@ -1,6 +1,7 @@
 """What the dashboard and the public page show, in the reader's language: charts with tables."""
 
 import json
+from datetime import date
 from typing import Any
 
 from flask import current_app
@@ -175,6 +176,7 @@ def trend_chart(choices: Choices) -> Chart:
         gettext("Survey answers"): [responses.get(m, 0) for m in months],
         gettext("People helped"): [helped.get(m, 0) for m in months],
     }
+    months = [month_label(m) for m in months]
     summary = (
         gettext(
             "From %(first)s to %(last)s: %(answers)d survey answers and %(helped)d people helped.",
@@ -191,6 +193,13 @@ def trend_chart(choices: Choices) -> Chart:
         [[m, *(values[i] for values in series.values())] for i, m in enumerate(months)],
     )
     return lines("trend", months, series, gettext("Month by month"), summary, table)
+
+
+def month_label(month: str) -> str:
+    """A month as shown on charts; the month in progress says so (its counts are still rising)."""
+    if month >= f"{date.today():%Y-%m}":
+        return gettext("%(month)s (so far)", month=month)
+    return month
 
 
 #: JSON escapes for the characters HTML reads inside <script>: with '<' left as it is, a name like

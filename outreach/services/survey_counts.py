@@ -96,6 +96,27 @@ def share(measure: str, strata: Sequence[Stratum], filters: ResponseFilter) -> l
     ]
 
 
+def share_by_month(
+    measure: str, strata: Sequence[Stratum], filters: ResponseFilter
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """month -> stratum -> (base, positives) of a measure, over every area (one GROUP BY)."""
+    stratum = stratum_of(strata)
+    rows = db.session.execute(
+        select(T.c.month, stratum, T.c.question, func.sum(T.c.n))
+        .where(
+            T.c.question.in_(["@base", "@positive"]),
+            T.c.value == measure,
+            T.c.area_code != "",
+            *filters.conditions("month"),
+        )
+        .group_by(T.c.month, stratum, T.c.question)
+    ).all()
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for month, group, item, n in rows:
+        found[month][group][0 if item == "@base" else 1] += int(n)
+    return {m: {g: (b, p) for g, (b, p) in groups.items()} for m, groups in found.items()}
+
+
 def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple[str | None, int]]:
     """Responses per value of one dimension: area_code, channel, age_band or month."""
     if dimension not in DIMENSIONS:

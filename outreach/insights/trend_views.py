@@ -1,0 +1,73 @@
+"""Presenters for change over time: each measure month by month, and this quarter against the
+last, in the reader's language."""
+
+from typing import Any
+
+from flask import current_app
+from flask_babel import format_percent, gettext
+
+from outreach.charts import Chart, lines
+from outreach.i18n.markup import plain
+from outreach.insights.params import Choices
+from outreach.insights.views import indicator_names, month_label
+from outreach.services import trends
+from outreach.services.insights import Picture
+
+
+def measures_chart(result: Picture, choices: Choices) -> Chart:
+    """Every survey measure's city share, month by month (percent of residents)."""
+    names = indicator_names()
+    series_by_measure = {m: trends.monthly(m, choices.breakdown_filters) for m in result.measures}
+    months = sorted({p.month for points in series_by_measure.values() for p in points})
+    series: dict[str, list[Any]] = {}
+    for measure, points in series_by_measure.items():
+        by_month = {p.month: p.share for p in points}
+        series[plain(str(names[measure]))] = [_percent(by_month.get(m)) for m in months]
+    labels = [month_label(m) for m in months]
+    summary = (
+        gettext(
+            "Shares of residents month by month, from %(first)s to %(last)s; the last month may still be in progress.",
+            first=labels[0],
+            last=labels[-1],
+        )
+        if months
+        else gettext("No answers yet.")
+    )
+    table = (
+        [gettext("Month"), *series],
+        [[label, *(_cell(v[i]) for v in series.values())] for i, label in enumerate(labels)],
+    )
+    return lines(
+        "measures-trend", labels, series, gettext("Each measure, month by month"), summary, table
+    )
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else format_percent(value / 100, "#,##0.0%")
+
+
+def quarter_context() -> dict[str, Any]:
+    """The change since last quarter, for the city and per neighbourhood."""
+    config = current_app.extensions["outreach_risk"]
+    found = trends.quarters(config)
+    return {"quarters": found, "change_text": change_text}
+
+
+def change_text(change: trends.Change) -> str:
+    """'+3 points (−1 to +7)', or a dash when one of the quarters has no figure."""
+    if change.difference is None:
+        return "—"
+    return gettext(
+        "%(change)s points (%(low)s to %(high)s)",
+        change=_points(change.difference),
+        low=_points(change.low),
+        high=_points(change.high),
+    )
+
+
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:+.0f}"
