@@ -1,16 +1,16 @@
 """The public transparency page, the method, the council report and open data (all suppressed)."""
 
-from flask import Blueprint, Response, current_app, render_template
+from datetime import date
+
+from flask import Blueprint, Response, current_app, render_template, url_for
 
 from outreach.access import public
-from outreach.insights import open_data, params, views
+from outreach.insights import open_data, params, trend_views, views
 from outreach.security import charts_on_this_page
 from outreach.services import insights
 from outreach.services.survey_counts import ResponseFilter
 
 bp = Blueprint("transparency", __name__)
-#: Neighbourhoods the council report lists, highest risk first.
-REPORT_AREAS = 20
 
 
 def _public_picture():
@@ -27,6 +27,9 @@ def page():
     return render_template(
         "insights/transparency.html",
         result=result,
+        counted_at=insights.counted_at(),
+        shortlisted=views.shortlisted(result, extra=0),
+        **trend_views.quarter_context(),
         charts=[views.map_chart(result, "score"), views.channel_chart(result)],
         choices=choices,
         **views.page_context(),
@@ -36,13 +39,20 @@ def page():
 @bp.route("/report")
 @public
 def report():
+    """The council briefing: dated, two to four A4 pages when printed."""
+    charts_on_this_page()
     result, config = _public_picture()
     return render_template(
         "insights/report.html",
         result=result,
-        published=insights.highest_risk(result)[:REPORT_AREAS],
         config=config,
+        issued=date.today(),
+        counted_at=insights.counted_at(),
+        shortlisted=views.shortlisted(result, extra=0),
+        map=views.map_chart(result, "score"),
+        method_address=url_for("transparency.method", _external=True),
         **views.page_context(),
+        **trend_views.quarter_context(),
     )
 
 

@@ -45,6 +45,7 @@ def dashboard():
         config=choices.config,
         **views.page_context(),
         **trend_views.quarter_context(),
+        counted_at=insights.counted_at(),
     )
 
 

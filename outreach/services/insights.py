@@ -6,6 +6,7 @@ Results are cached per filter set until a new response or log arrives.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from flask import current_app
@@ -15,6 +16,7 @@ from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
+from outreach.services import data_versions
 from outreach.services import priorities as priorities_
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
@@ -237,6 +239,12 @@ def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
             values[indicator.id][area.code] = area.indicators.get(indicator.id)
     for area, result in zip(areas, scores(config, values, [a.code for a in areas]), strict=True):
         area.score = result
+
+
+def counted_at() -> datetime | None:
+    """When the figures were last brought up to date with new answers (None: never)."""
+    found = data_versions.current().get("tallies")
+    return found[1] if found else None
 
 
 def highest_risk(result: Picture) -> list[AreaFigures]:
