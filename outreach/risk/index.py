@@ -64,8 +64,9 @@ def _weighted_mean(parts: list[tuple[np.ndarray, float]], shape: tuple) -> np.nd
 
 
 def score_matrix(config: RiskConfig, values: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Scaled indicators, components and "score", each draws × areas."""
-    shape = next(iter(values.values())).shape
+    """Scaled indicators, components and "score", each draws × areas. An indicator that is the
+    same in every draw may be given as 1 × areas: it is scaled once and broadcast."""
+    shape = np.broadcast_shapes(*(v.shape for v in values.values()))
     scaled = {i.id: scale_matrix(values[i.id], i, config.method) for i in config.indicators}
     components = {
         c.id: _weighted_mean(

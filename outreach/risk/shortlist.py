@@ -91,8 +91,13 @@ def _draw(found: Uncertain, draws: int, rng: np.random.Generator) -> np.ndarray:
         np.sqrt(np.clip(found.low, 0, 1))
     )
     se = width / (2 * Z_95)
-    noise = rng.standard_normal((draws, theta.size))
-    return np.sin(np.clip(theta + noise * se, 0, HALF_PI)) ** 2
+    # Single precision: a share to 7 digits is plenty, and it halves the work of 2,000 draws.
+    drawn = rng.standard_normal((draws, theta.size), dtype=np.float32)
+    drawn *= se.astype(np.float32)
+    drawn += theta.astype(np.float32)
+    np.clip(drawn, 0, HALF_PI, out=drawn)
+    np.sin(drawn, out=drawn)
+    return np.square(drawn, out=drawn)
 
 
 def _priority(
@@ -102,10 +107,11 @@ def _priority(
     survey: dict[str, np.ndarray],
     need: Need | None,
 ) -> np.ndarray:
-    draws = next(iter(survey.values())).shape[0] if survey else 1
-    values = {k: np.broadcast_to(v, (draws, v.size)) for k, v in fixed.items()} | survey
+    values = {k: v.reshape(1, -1) for k, v in fixed.items()} | survey
     found = score_matrix(config, values)
-    complete = np.all([~np.isnan(found[i.id]) for i in config.indicators], axis=0)
+    complete = np.ones(found["score"].shape, dtype=bool)
+    for indicator in config.indicators:
+        complete &= ~np.isnan(found[indicator.id])
     priority = settings.risk_weight * found["score"]
     if need is not None and settings.need_weight > 0:
         unmet = np.maximum(need.adults * values[need.measure] - need.helped, 0.0)

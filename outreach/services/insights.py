@@ -146,9 +146,13 @@ def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
     }
 
 
-def picture(filters: ResponseFilter, config: RiskConfig) -> Picture:
-    """Everything the dashboard and the public page show, cached until new data arrives."""
-    return cached("picture", (filters, config), lambda: _compute(filters, config))
+def picture(filters: ResponseFilter, config: RiskConfig, shortlist: bool = True) -> Picture:
+    """Everything the dashboard and the public page show, cached until new data arrives.
+    Without `shortlist`, the areas' standings are left out (their simulation is the costly
+    part; comparing periods does not need it)."""
+    return cached(
+        "picture", (filters, config, shortlist), lambda: _compute(filters, config, shortlist)
+    )
 
 
 def answer_counts(question: str, filters: ResponseFilter) -> list[tuple]:
@@ -159,7 +163,7 @@ def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple]:
     return cached("counts_by", (dimension, filters), lambda: counts.counts_by(dimension, filters))
 
 
-def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
+def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool) -> Picture:
     minimum = current_app.config["PUBLISH_MIN_CELL"]
     survey = surveys.instrument()
     cells, pops = survey_cells(survey, filters), population()
@@ -168,15 +172,15 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
         for a in db.session.scalars(select(Area).order_by(Area.code))
     ]
-    figures = {m: _measure(m, found, survey, areas, minimum) for m, found in cells.items()}
+    figures = {m: measure_for_areas(m, found, survey, areas, minimum) for m, found in cells.items()}
     support = support_by_area(filters)
     for area in areas:
         _fill(area, figures, survey.strata, support, answers, config.need)
     _score(areas, config)
-    for area, standing in zip(
-        areas, priorities_.standings(areas, tuple(cells), config).values(), strict=True
-    ):
-        area.standing = standing
+    if shortlist:
+        standings = priorities_.standings(areas, tuple(cells), config)
+        for area in areas:
+            area.standing = standings[area.code]
     synthetic = db.session.scalar(
         select(AreaStatistic.id).where(AreaStatistic.synthetic.is_(True)).limit(1)
     )
@@ -194,7 +198,7 @@ def _compute(filters: ResponseFilter, config: RiskConfig) -> Picture:
     )
 
 
-def _measure(
+def measure_for_areas(
     measure: str, cells: list, survey: Instrument, areas: list[AreaFigures], minimum: int
 ) -> MeasureFigures:
     """A measure for every area: the small-area model on the neighbourhood figures declared

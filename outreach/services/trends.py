@@ -71,8 +71,8 @@ def quarters(config: RiskConfig, today: date | None = None) -> Quarters:
 
 
 def _quarters(config: RiskConfig, previous, current, today: date) -> Quarters:
-    before = insights.picture(ResponseFilter(*previous), config)
-    after = insights.picture(ResponseFilter(*current), config)
+    before = insights.picture(ResponseFilter(*previous), config, shortlist=False)
+    after = insights.picture(ResponseFilter(*current), config, shortlist=False)
     city = {m: change(before.city.get(m), after.city.get(m)) for m in after.measures}
     areas = {
         new.code: {m: change(old.estimates.get(m), new.estimates.get(m)) for m in after.measures}
