@@ -156,8 +156,13 @@ def solve(
     candidates: np.ndarray,
     measures: dict[str, tuple[tuple, Simulate]],
     prefilter: Callable[[str, np.ndarray], np.ndarray] | None = None,
+    publish: Callable[[np.ndarray], np.ndarray] = published,
+    grid: float = GRID,
 ) -> Solution:
-    """Keep the candidate n (and y per measure) reproducing every measure's published triple."""
+    """Keep the candidate n (and y per measure) reproducing every measure's published triple.
+
+    `publish` rounds simulated (share, low, high) rows as the publication does, to steps of `grid`.
+    """
     bands = candidates.shape[1]
     kept: list[tuple[int, ...]] = []
     seen: dict[str, list[set[int]]] = {m: [set() for _ in range(bands)] for m in measures}
@@ -166,7 +171,7 @@ def solve(
         if prefilter is not None:
             plausible &= prefilter(measure, candidates)
     for n in candidates[plausible]:
-        found = _per_measure(n, measures)
+        found = _per_measure(n, measures, publish, grid)
         if found is None:
             continue
         kept.append(tuple(int(v) for v in n))
@@ -177,15 +182,15 @@ def solve(
 
 
 def _per_measure(
-    n: np.ndarray, measures: dict[str, tuple[tuple, Simulate]]
+    n: np.ndarray, measures: dict[str, tuple[tuple, Simulate]], publish, grid: float
 ) -> dict[str, np.ndarray] | None:
     found = {}
     for measure, (triple, simulate) in measures.items():
         ys = positives(n)
         rows = simulate(np.broadcast_to(n, ys.shape).copy(), ys)
         # Only a share within half a step of the published one can round to it.
-        near = np.flatnonzero(np.abs(rows[:, 0] - triple[0]) <= GRID / 2 + 1e-9)
-        match = np.all(np.isclose(published(rows[near]), triple, atol=1e-9), axis=1)
+        near = np.flatnonzero(np.abs(rows[:, 0] - triple[0]) <= grid / 2 + 1e-9)
+        match = np.all(np.isclose(publish(rows[near]), triple, atol=1e-9), axis=1)
         if not match.any():
             return None
         found[measure] = ys[near[match]]
