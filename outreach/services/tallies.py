@@ -184,7 +184,7 @@ def refresh(instruments: Sequence[Instrument], wait: bool = True) -> int:
         _analyse_after_bulk_load()
     counted = 0
     while True:
-        if postgresql and not _lock(wait):
+        if not (_lock(wait) if postgresql else _lock_sqlite()):
             db.session.rollback()
             return counted
         upto = _last_of_next_chunk()
@@ -198,6 +198,15 @@ def refresh(instruments: Sequence[Instrument], wait: bool = True) -> int:
         data_versions.bump("tallies")
         db.session.commit()
         counted += claimed
+
+
+def _lock_sqlite() -> bool:
+    """Begin the chunk's transaction with a write, so that it holds SQLite's one write lock
+    before it reads the queue: the counting statements start with WITH, which Python's sqlite3
+    does not open a transaction for, so without this each would commit on its own and two
+    workers could count the same chunk. (A DELETE that matches nothing still takes the lock.)"""
+    db.session.execute(_Q.delete().where(_Q.c.response_id < 0))
+    return True
 
 
 def _lock(wait: bool) -> bool:
