@@ -15,7 +15,7 @@ bp = Blueprint("transparency", __name__)
 
 def _public_picture():
     config = current_app.extensions["outreach_risk"]
-    return insights.picture(ResponseFilter(), config), config
+    return insights.picture(ResponseFilter(), config, public=True), config
 
 
 @bp.route("/")
@@ -29,7 +29,7 @@ def page():
         result=result,
         counted_at=insights.counted_at(),
         shortlisted=views.shortlisted(result, extra=0),
-        **trend_views.quarter_context(),
+        **trend_views.quarter_context(public=True),
         charts=[views.map_chart(result, "score"), views.channel_chart(result)],
         choices=choices,
         **views.page_context(),
@@ -52,7 +52,7 @@ def report():
         map=views.map_chart(result, "score"),
         method_address=url_for("transparency.method", _external=True),
         **views.page_context(),
-        **trend_views.quarter_context(),
+        **trend_views.quarter_context(public=True),
     )
 
 

@@ -50,10 +50,10 @@ def _cell(value: float | None) -> str:
     return "—" if value is None else format_percent(value / 100, "#,##0.0%")
 
 
-def quarter_context() -> dict[str, Any]:
+def quarter_context(public: bool = False) -> dict[str, Any]:
     """The change since last quarter, for the city and per neighbourhood."""
     config = current_app.extensions["outreach_risk"]
-    found = trends.quarters(config)
+    found = trends.quarters(config, public)
     return {"quarters": found, "change_text": change_text}
 
 

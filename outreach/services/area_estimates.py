@@ -65,14 +65,20 @@ class AreaFacts:
 
 
 def measure_figures(
-    cells: Sequence[Cell], groups: Sequence[AgeGroup], areas: Sequence[AreaFacts], minimum: int
+    cells: Sequence[Cell],
+    groups: Sequence[AgeGroup],
+    areas: Sequence[AreaFacts],
+    minimum: int,
+    protect: bool = False,
 ) -> MeasureFigures:
-    """One measure's figure for every area and for the city."""
+    """One measure's figure for every area and for the city. With `protect` (for the public),
+    no figure leans on an age band with fewer than `minimum` answers: such an area gets the
+    model's prediction alone, and the city figure waits until every band has enough."""
     by_area: dict[str | None, dict[str, Cell]] = {}
     for cell in cells:
         by_area.setdefault(cell.area, {})[cell.stratum] = cell
     inputs = [_input(area, by_area.get(area.code, {}), groups) for area in areas]
-    result = estimate_areas(inputs, minimum)
+    result = estimate_areas(inputs, minimum, protect)
     figures: dict[str, Figure | None] = {}
     unavailable: dict[str, str] = {}
     for code, found in result.areas.items():
@@ -82,7 +88,11 @@ def measure_figures(
             figures[code] = Figure(
                 found.proportion, found.low, found.high, found.answers, found.kind, found.covers
             )
-    return MeasureFigures(figures, _city(result.city, minimum), unavailable, result.model_reason)
+    thin_city = protect and any(
+        0 < sum(i.strata[h].respondents for i in inputs) < minimum for h in range(len(groups))
+    )
+    city = None if thin_city else _city(result.city, minimum)
+    return MeasureFigures(figures, city, unavailable, result.model_reason)
 
 
 def _input(area: AreaFacts, cells: dict[str, Cell], groups: Sequence[AgeGroup]) -> AreaInput:

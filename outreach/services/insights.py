@@ -146,12 +146,18 @@ def _area_indicators(pop: dict[str, int]) -> dict[str, float | None]:
     }
 
 
-def picture(filters: ResponseFilter, config: RiskConfig, shortlist: bool = True) -> Picture:
+def picture(
+    filters: ResponseFilter, config: RiskConfig, shortlist: bool = True, public: bool = False
+) -> Picture:
     """Everything the dashboard and the public page show, cached until new data arrives.
     Without `shortlist`, the areas' standings are left out (their simulation is the costly
-    part; comparing periods does not need it)."""
+    part; comparing periods does not need it). `public`: figures that cannot give away a small
+    group (outreach.services.area_estimates, protect); the shortlist stays the one worked out
+    on every answer, so staff and public see the same list."""
     return cached(
-        "picture", (filters, config, shortlist), lambda: _compute(filters, config, shortlist)
+        "picture",
+        (filters, config, shortlist, public),
+        lambda: _compute(filters, config, shortlist, public),
     )
 
 
@@ -163,7 +169,7 @@ def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple]:
     return cached("counts_by", (dimension, filters), lambda: counts.counts_by(dimension, filters))
 
 
-def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool) -> Picture:
+def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool, public: bool) -> Picture:
     minimum = current_app.config["PUBLISH_MIN_CELL"]
     survey = surveys.instrument()
     cells, pops = survey_cells(survey, filters), population()
@@ -172,12 +178,18 @@ def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool) -> Pi
         AreaFigures(a.code, a.name_ja, a.name_kana, a.name_romaji, pops.get(a.code, {}))
         for a in db.session.scalars(select(Area).order_by(Area.code))
     ]
-    figures = {m: measure_for_areas(m, found, survey, areas, minimum) for m, found in cells.items()}
+    figures = {
+        m: measure_for_areas(m, found, survey, areas, minimum, public) for m, found in cells.items()
+    }
     support = support_by_area(filters)
     for area in areas:
         _fill(area, figures, survey.strata, support, answers, config.need)
     _score(areas, config)
-    if shortlist:
+    if shortlist and public:
+        full = {a.code: a.standing for a in picture(filters, config).areas}
+        for area in areas:
+            area.standing = full.get(area.code)
+    elif shortlist:
         standings = priorities_.standings(areas, tuple(cells), config)
         for area in areas:
             area.standing = standings[area.code]
@@ -199,7 +211,12 @@ def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool) -> Pi
 
 
 def measure_for_areas(
-    measure: str, cells: list, survey: Instrument, areas: list[AreaFigures], minimum: int
+    measure: str,
+    cells: list,
+    survey: Instrument,
+    areas: list[AreaFigures],
+    minimum: int,
+    protect: bool = False,
 ) -> MeasureFigures:
     """A measure for every area: the small-area model on the neighbourhood figures declared
     for it in forms/lists/small-area.toml."""
@@ -210,7 +227,7 @@ def measure_for_areas(
         values = [known.get(name) for name in wanted]
         auxiliaries = None if any(v is None for v in values) else tuple(map(float, values))
         facts.append(AreaFacts(area.code, area.population, auxiliaries))
-    return measure_figures(cells, survey.strata, facts, minimum)
+    return measure_figures(cells, survey.strata, facts, minimum, protect)
 
 
 def _fill(

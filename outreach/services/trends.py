@@ -61,18 +61,21 @@ def quarter_of(day: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def quarters(config: RiskConfig, today: date | None = None) -> Quarters:
+def quarters(config: RiskConfig, public: bool = False, today: date | None = None) -> Quarters:
+    """`public`: from figures that cannot give away a small group (insights.picture)."""
     today = today or date.today()
     current = quarter_of(today)
     previous = quarter_of(current[0] - timedelta(days=1))
     return cached(
-        "quarters", (config, current), lambda: _quarters(config, previous, current, today)
+        "quarters",
+        (config, current, public),
+        lambda: _quarters(config, previous, current, today, public),
     )
 
 
-def _quarters(config: RiskConfig, previous, current, today: date) -> Quarters:
-    before = insights.picture(ResponseFilter(*previous), config, shortlist=False)
-    after = insights.picture(ResponseFilter(*current), config, shortlist=False)
+def _quarters(config: RiskConfig, previous, current, today: date, public: bool) -> Quarters:
+    before = insights.picture(ResponseFilter(*previous), config, shortlist=False, public=public)
+    after = insights.picture(ResponseFilter(*current), config, shortlist=False, public=public)
     city = {m: change(before.city.get(m), after.city.get(m)) for m in after.measures}
     areas = {
         new.code: {m: change(old.estimates.get(m), new.estimates.get(m)) for m in after.measures}

@@ -96,8 +96,14 @@ class SmallAreaResult:
     city: DirectShare | None = field(default=None)
 
 
-def estimate_areas(areas: Sequence[AreaInput], minimum: int) -> SmallAreaResult:
-    """Every area's share: model-based where auxiliaries allow, direct or unavailable otherwise."""
+def estimate_areas(
+    areas: Sequence[AreaInput], minimum: int, protect: bool = False
+) -> SmallAreaResult:
+    """Every area's share: model-based where auxiliaries allow, direct or unavailable otherwise.
+
+    With `protect` (what the public sees), an area with an age band of 1 to `minimum` − 1
+    answers gets the model's prediction alone ("model_only", reason "protected"): a figure
+    that leans on its own answers would let those few answers be worked out."""
     if not areas:
         return SmallAreaResult({}, None, "no_areas")
     counts = _counts(areas)
@@ -105,14 +111,16 @@ def estimate_areas(areas: Sequence[AreaInput], minimum: int) -> SmallAreaResult:
     direct = direct_arrays(*counts, reference=city_rates)
     city = direct_share(_city_strata(counts), reference=city_rates)
     has_aux = np.array([a.auxiliaries is not None for a in areas])
-    fitted = _model(areas, counts, direct, has_aux)
+    respondents = counts[1]
+    thin = ((respondents > 0) & (respondents < minimum)).any(axis=1) if protect else None
+    fitted = _model(areas, counts, direct, has_aux, thin)
     if isinstance(fitted, str):
-        estimates = _fallback(areas, direct, has_aux, minimum, fitted)
+        estimates = _fallback(areas, direct, has_aux, minimum, fitted, thin)
         return SmallAreaResult(estimates, None, fitted, city)
     estimates, info = fitted
     for i in np.flatnonzero(~has_aux):
         estimates[areas[i].code] = _direct_or_unavailable(
-            areas[i], direct, i, minimum, "no_population"
+            areas[i], direct, i, minimum, "no_population", thin
         )
     return SmallAreaResult(dict(sorted(estimates.items())), info, "", city)
 
@@ -138,7 +146,11 @@ def _city_strata(counts: Counts) -> list[Stratum]:
 
 
 def _model(
-    areas: Sequence[AreaInput], counts: Counts, direct: DirectArrays, has_aux: np.ndarray
+    areas: Sequence[AreaInput],
+    counts: Counts,
+    direct: DirectArrays,
+    has_aux: np.ndarray,
+    thin: np.ndarray | None,
 ) -> tuple[dict[str, AreaEstimate], ModelInfo] | str:
     """Fit on the arcsine scale and predict every area with auxiliaries, or say why not."""
     sampled = has_aux & ~np.isnan(direct.proportion) & (direct.effective_n > 0)
@@ -151,15 +163,20 @@ def _model(
         fit = _fit(direct, sampled, design)
         unsampled = has_aux & ~sampled
         synthetic, synthetic_mse = fay_herriot.synthetic(fit, design[unsampled])
+        protected = sampled & thin if thin is not None else np.zeros(len(areas), dtype=bool)
+        shielded, shielded_mse = fay_herriot.synthetic(fit, design[protected])
     except fay_herriot.ModelError:
         return "model_failed"
     estimate, mse = np.zeros(len(areas)), np.ones(len(areas))
     estimate[sampled], mse[sampled] = fit.eblup, fit.mse
     estimate[unsampled], mse[unsampled] = synthetic, synthetic_mse
+    estimate[protected], mse[protected] = shielded, shielded_mse
+    sampled, unsampled = sampled & ~protected, unsampled | protected
     modelled = sampled | unsampled
     population = counts[0].sum(axis=1)[modelled]
     estimate[modelled] = _benchmark(estimate[modelled], population, _target(counts, modelled))
-    return _model_estimates(areas, direct, sampled, unsampled, estimate, mse), _info(fit, sampled)
+    found = _model_estimates(areas, direct, sampled, unsampled, estimate, mse, protected)
+    return found, _info(fit, sampled | protected)
 
 
 def _fit(
@@ -214,6 +231,7 @@ def _model_estimates(
     unsampled: np.ndarray,
     theta: np.ndarray,
     mse: np.ndarray,
+    protected: np.ndarray,
 ) -> dict[str, AreaEstimate]:
     """Back-transform θ̂ ± z √MSE; the interval is clipped to [0, π/2] before squaring the sine."""
     half = Z_95 * np.sqrt(mse)
@@ -225,8 +243,16 @@ def _model_estimates(
     for i in np.flatnonzero(sampled | unsampled):
         kind, covers = ("model", direct.covers[i]) if sampled[i] else ("model_only", "all")
         answers = int(direct.answers[i])
+        reason = "protected" if protected[i] else ""
         out[areas[i].code] = AreaEstimate(
-            areas[i].code, kind, float(share[i]), float(low[i]), float(high[i]), answers, "", covers
+            areas[i].code,
+            kind,
+            float(share[i]),
+            float(low[i]),
+            float(high[i]),
+            answers,
+            reason,
+            covers,
         )
     return out
 
@@ -239,21 +265,34 @@ def _info(fit: fay_herriot.FayHerriotFit, sampled: np.ndarray) -> ModelInfo:
 
 
 def _fallback(
-    areas: Sequence[AreaInput], direct: DirectArrays, has_aux: np.ndarray, minimum: int, why: str
+    areas: Sequence[AreaInput],
+    direct: DirectArrays,
+    has_aux: np.ndarray,
+    minimum: int,
+    why: str,
+    thin: np.ndarray | None,
 ) -> dict[str, AreaEstimate]:
     reasons = np.where(has_aux, why, "no_population")
     return {
-        a.code: _direct_or_unavailable(a, direct, i, minimum, str(reasons[i]))
+        a.code: _direct_or_unavailable(a, direct, i, minimum, str(reasons[i]), thin)
         for i, a in enumerate(areas)
     }
 
 
 def _direct_or_unavailable(
-    area: AreaInput, direct: DirectArrays, i: int, minimum: int, reason: str
+    area: AreaInput,
+    direct: DirectArrays,
+    i: int,
+    minimum: int,
+    reason: str,
+    thin: np.ndarray | None = None,
 ) -> AreaEstimate:
-    """The direct share with its Wilson interval, if the area has `minimum` answers."""
+    """The direct share with its Wilson interval, if the area has `minimum` answers (and,
+    when protecting, no thin age band)."""
     answers = int(direct.answers[i])
     proportion = direct.proportion[i]
+    if thin is not None and thin[i]:
+        return AreaEstimate(area.code, "unavailable", None, None, None, answers, "protected")
     if answers < max(minimum, 1) or np.isnan(proportion):
         return AreaEstimate(area.code, "unavailable", None, None, None, answers, reason)
     low, high = wilson(direct.proportion[i : i + 1], direct.effective_n[i : i + 1])

@@ -12,13 +12,13 @@ from the 200-odd published figures and the public census. It holds the rest of t
 for each candidate. It does not yet use the risk score (one more constraint, 2 decimals in the
 map's JSON), so it under-states what can be recovered.
 
-Finding (xfail below): at whole percents this attacker determined 986 cells under the minimum (answers or positives per band)
-(183 neighbourhoods with 1–17 answers, typically a single candidate left); at 5- and 10-point
-rounding 298 and 127 (mostly "no positive answer in this band"). The interval's width depends on
-the answers per band through n_eff, the share on the positives through γ, so rounding alone in
-Figure.published() cannot close it: what is published for a neighbourhood with a cell under the
-minimum has to stop depending on that cell (e.g. its model-only prediction), a change in
-outreach/services/area_estimates.py measure_figures or outreach/stats/small_area.py.
+What it found before the public figures were protected: at whole percents it determined 986
+cells under the minimum (183 neighbourhoods with 1–17 answers, typically a single candidate
+left); at 5- and 10-point rounding still 298 and 127. The interval's width depends on the answers
+per band through n_eff and the share on the positives through γ, so rounding alone cannot close
+it. Now a neighbourhood with an age band of 1 to minimum − 1 answers is published as the model's
+prediction alone ("model only"), which does not depend on its own answers, and the attacker
+finds nothing (outreach.stats.small_area, protect).
 
 One language is enough: every language route renders the same cached figures (insights.picture)
 through the same rounding; a locale changes labels and digit grouping, never a number. The test
@@ -131,6 +131,13 @@ def _bounds(row: dict, minimum: int) -> tuple[int, int]:
     return low, high
 
 
+def _constant(triple: tuple):
+    def simulate(respondents: np.ndarray, positive: np.ndarray) -> np.ndarray:
+        return np.tile(np.array(triple, dtype=float), (len(respondents), 1))
+
+    return simulate
+
+
 def _attack(row: dict, i: int, truth: dict, measures, minimum: int):
     low, high = _bounds(row, minimum)
     population = truth["population"][i]
@@ -142,11 +149,13 @@ def _attack(row: dict, i: int, truth: dict, measures, minimum: int):
         triple = tuple(float(row[f"{measure}{s}"]) for s in ("", "_low95", "_high95"))
         x = truth["design"][measure][i]
         kind = row[f"{measure}_kind"]
-        simulated[measure] = (
-            knowledge.model(population, x)
-            if kind == "survey_and_model"
-            else knowledge.survey(population)
-        )
+        if kind == "model_only":
+            # The prediction alone: the same whatever the neighbourhood's own answers are.
+            simulated[measure] = _constant(triple)
+        elif kind == "survey_and_model":
+            simulated[measure] = knowledge.model(population, x)
+        else:
+            simulated[measure] = knowledge.survey(population)
         seen[measure] = (triple, simulated[measure])
 
     def prefilter(measure, rows):
@@ -158,11 +167,6 @@ def _attack(row: dict, i: int, truth: dict, measures, minimum: int):
     return disclosure.solve(candidates, seen, prefilter)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known leak: model figures reveal answers per age band to an attacker who knows the "
-    "fitted model (rounding alone does not close it; see the module docstring)",
-)
 def test_no_small_cell_is_determined_from_what_is_published(app, client, city):
     data = open_data(client)
     assert open_data(client, "ja") == data, "every language publishes the same numbers"
@@ -170,7 +174,7 @@ def test_no_small_cell_is_determined_from_what_is_published(app, client, city):
     recovered, attacked = [], 0
     for i, code in enumerate(truth["codes"]):
         row = data[code]
-        if row[f"{city.measures[0]}_kind"] == "model_only":
+        if not truth["respondents"][i].sum():
             continue  # no answers, nothing to find
         if _bounds(row, city.minimum)[1] > LARGEST:
             continue
