@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import AuditEvent, User
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 def last_event() -> AuditEvent:

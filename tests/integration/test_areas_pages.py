@@ -2,15 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from outreach.services.area_import import apply_import, plan_import
-from tests.integration.test_area_import import tiny_files
-
-
-def load_tiny(synthetic: bool = True) -> None:
-    from outreach.extensions import db
-
-    apply_import(plan_import(*tiny_files()), synthetic=synthetic)
-    db.session.commit()
+from tests.support.areas import load_tiny
 
 
 def test_list_shows_totals_and_synthetic_label(client, login):

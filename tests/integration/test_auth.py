@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import AuditEvent
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 def actions() -> list[str]:
@@ -104,9 +104,9 @@ def test_password_rules_are_explained(client, login):
 
 
 def test_login_rate_limit(app_config, database_url, tmp_path_factory, make_user):
-    from tests.conftest import _make_app
+    from tests.support.apps import make_app
 
-    limited = _make_app(
+    limited = make_app(
         database_url,
         tmp_path_factory.getbasetemp(),
         RATELIMIT_ENABLED=True,

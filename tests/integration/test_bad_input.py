@@ -15,10 +15,9 @@ from outreach.extensions import db
 from outreach.i18n.locales import BY_URL_CODE
 from outreach.models import FollowUp, SessionLog, SurveyDraft, User
 from outreach.services.area_import import ImportProblem, apply_import, plan_import
-from tests.conftest import PASSWORD
-from tests.integration.test_area_import import HEADER, feature
-from tests.integration.test_areas_pages import load_tiny
-from tests.integration.test_support_logs import log_data, new_log
+from tests.support.accounts import PASSWORD
+from tests.support.areas import HEADER, feature, load_tiny
+from tests.support.session_logs import log_data, new_log
 from tests.support.survey_walk import soup, start, walk
 
 TWO_MEGABYTES = 2 * 1024 * 1024

@@ -10,7 +10,7 @@ from outreach import extensions
 from outreach.extensions import db
 from outreach.models import SurveyDraft
 from outreach.services.driver_sql import fetch_one_autocommit
-from tests.integration.test_connection_pool import pooled_connections_killed
+from tests.support.pool import pooled_connections_killed
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 

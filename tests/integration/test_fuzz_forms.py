@@ -11,9 +11,9 @@ import pytest
 from hypothesis import example, given, settings
 
 from outreach.access import ANONYMOUS
-from tests.integration.test_route_access import EXPECTED
 from tests.support import answer_checks as checks
 from tests.support import fuzz
+from tests.support.route_access import EXPECTED
 from tests.support.survey_walk import default_answer, question_id, start
 
 #: Buttons whose value ends what the test walks through: the survey's "save and finish later".

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.integration.test_route_access import EXPECTED
 from tests.support import answer_checks as checks
 from tests.support import fuzz
+from tests.support.route_access import EXPECTED
 
 #: What views read from request.args, and names `url_for` would treat as its own arguments.
 READ = [

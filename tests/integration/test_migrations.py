@@ -7,7 +7,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from outreach.extensions import db
-from tests.conftest import _make_app
+from tests.support.apps import make_app
 from tests.support.databases import BACKENDS, fresh_database
 
 #: survey_answers rows became a JSON list of [question, value] pairs on each response.
@@ -28,7 +28,7 @@ PAIRS = {
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_answers_move_onto_their_response_and_back(backend, tmp_path):
     with fresh_database(backend, tmp_path) as url:
-        app = _make_app(url, tmp_path)
+        app = make_app(url, tmp_path)
         with app.app_context():
             upgrade(revision=ROWS_TABLE)
             for response_id, pairs in PAIRS.items():

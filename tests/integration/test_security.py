@@ -52,7 +52,7 @@ def test_development_key_is_generated_once(monkeypatch, tmp_path):
 
 
 def test_post_without_csrf_token_is_refused(client, make_user):
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
     user = make_user()
     response = client.post(
@@ -64,7 +64,7 @@ def test_post_without_csrf_token_is_refused(client, make_user):
 
 
 def test_logout_without_csrf_token_is_refused(client, make_user):
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
     user = make_user()
     client.post("/en/login", data={"email": user.email, "password": PASSWORD})
@@ -81,7 +81,7 @@ def test_oversized_request_is_refused(client):
 
 
 def test_session_cookie_flags(client, make_user):
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
     user = make_user()
     response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})

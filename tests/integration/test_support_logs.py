@@ -10,34 +10,10 @@ from sqlalchemy import func, select
 from outreach.extensions import db
 from outreach.models import AuditEvent, FollowUp, SessionLog
 from outreach.models.base import utcnow
-from tests.integration.test_areas_pages import load_tiny
-from tests.integration.test_survey_contact import signed_in
+from tests.support.accounts import signed_in
+from tests.support.areas import load_tiny
+from tests.support.session_logs import log_data, new_log
 from tests.support.survey_walk import soup
-
-
-def log_data(page, **changes) -> dict:
-    data = {
-        "submission_key": page.select_one('input[name="submission_key"]')["value"],
-        "held_on": date.today().isoformat(),
-        "duration_minutes": "90",
-        "format": "help_desk",
-        "venue": "Kuzuha community centre",
-        "area_code": "T001",
-        "people_under_65": "1",
-        "people_65_74": "2",
-        "people_75_plus": "3",
-        "people_age_unknown": "0",
-        "languages": ["ja", "vi"],
-        "topic_e_tax": "resolved",
-        "topic_my_number_card": "referred",
-        "note": "Bring printed guides next time",
-    }
-    return {**data, **changes}
-
-
-def new_log(client, **changes):
-    page = soup(client.get("/en/volunteer/logs/new"))
-    return client.post("/en/volunteer/logs/new", data=log_data(page, **changes))
 
 
 def logs() -> list[SessionLog]:
@@ -203,7 +179,7 @@ def test_csv_export_for_coordinators(app, client, login):
 
 
 def test_log_prefilled_from_a_session(client, login):
-    from tests.integration.test_support_sessions import announce
+    from tests.support.help_sessions import announce
 
     load_tiny()
     login("volunteer")

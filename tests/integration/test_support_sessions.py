@@ -1,42 +1,15 @@
 """Announcing sessions, and the public list residents filter, print and subscribe to."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from icalendar import Calendar
 from sqlalchemy import select
 
 from outreach.extensions import db
-from outreach.models import AuditEvent, SupportSession
-from tests.integration.test_areas_pages import load_tiny
+from outreach.models import AuditEvent
+from tests.support.areas import load_tiny
+from tests.support.help_sessions import SOON, announce, session_data
 from tests.support.survey_walk import soup
-
-SOON = date.today() + timedelta(days=7)
-
-
-def session_data(**changes) -> dict:
-    data = {
-        "day": SOON.isoformat(),
-        "start_time": "10:00",
-        "end_time": "12:00",
-        "format": "help_desk",
-        "venue_name": "Hirakata City Hall",
-        "venue_address": "大垣内町2-1-20",
-        "area_code": "T001",
-        "topics": ["e_tax", "my_number_card"],
-        "languages": ["ja", "vi"],
-        "step_free": "y",
-        "booking_required": "",
-        "capacity": "6",
-        "contact": "072-841-1221",
-        "public_note": "Bring your card",
-    }
-    return {**data, **changes}
-
-
-def announce(client, **changes) -> SupportSession:
-    response = client.post("/en/volunteer/sessions/new", data=session_data(**changes))
-    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
-    return db.session.scalars(select(SupportSession).order_by(SupportSession.id.desc())).first()
 
 
 def public_headings(client, query: str = "", lang: str = "en") -> list[str]:
@@ -95,7 +68,7 @@ def test_cancelled_and_moved_sessions_say_so(client, login):
 
 
 def test_only_the_organiser_or_a_coordinator_may_change(app, client, login):
-    from tests.integration.test_survey_contact import signed_in
+    from tests.support.accounts import signed_in
 
     load_tiny()
     login("volunteer")

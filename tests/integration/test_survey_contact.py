@@ -8,23 +8,9 @@ from outreach.extensions import db
 from outreach.models import AuditEvent, ContactRequest, FollowUp
 from outreach.models.base import utcnow
 from outreach.services import contacts
-from tests.integration.test_areas_pages import load_tiny
-from tests.support.survey_walk import soup, submit, walk
-
-DETAILS = {
-    "consent": "y",
-    "name": "枚方 花子",
-    "phone": "072-841-0000",
-    "address": "",
-    "language": "vi",
-    "when_to_call": "weekday_morning",
-}
-
-
-def answer_survey(client) -> None:
-    load_tiny()
-    walk(client, "en", {"wants_help": "yes"})
-    submit(client)
+from tests.support.accounts import signed_in
+from tests.support.contact import DETAILS, answer_survey
+from tests.support.survey_walk import soup
 
 
 def count() -> int:
@@ -63,17 +49,6 @@ def test_consent_form_errors_keep_input(client):
 
 def test_contact_form_needs_a_finished_survey(client):
     assert client.get("/en/survey/contact").headers["Location"] == "/en/survey/"
-
-
-def signed_in(app, role: str, email: str):
-    from outreach.services import users
-    from tests.conftest import PASSWORD
-
-    user = users.create_user(email, email.split("@")[0], role, PASSWORD)
-    users.commit()
-    browser = app.test_client()
-    browser.post("/en/login", data={"email": email, "password": PASSWORD})
-    return browser, user
 
 
 def test_consent_joins_the_follow_up_queue(app, client):

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import SurveyResponse
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 from tests.support.survey_walk import soup, submit, walk
 
 

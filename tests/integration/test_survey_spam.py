@@ -14,8 +14,8 @@ from outreach import create_app
 from outreach.errors import SURVEY_WAIT
 from outreach.extensions import RouteLimiter, db, limiter
 from outreach.models import ContactRequest, SurveyDraft
-from tests.integration.test_survey_contact import DETAILS, answer_survey
 from tests.support import html
+from tests.support.contact import DETAILS, answer_survey
 from tests.support.survey_walk import soup, start
 
 SPAM = {"website": "https://cheap-pills.example"}

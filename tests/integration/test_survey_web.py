@@ -10,7 +10,7 @@ from outreach.extensions import db
 from outreach.i18n.locales import LOCALES
 from outreach.models import SurveyDraft, SurveyResponse
 from outreach.services import survey as surveys
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 from tests.support.statements import recorded
 from tests.support.survey_walk import soup, start, submit, walk
 

@@ -9,9 +9,9 @@ from sqlalchemy import create_engine, func, select, text
 
 from outreach.extensions import db
 from outreach.models import SessionLog, SurveyDraft, SurveyResponse
-from tests.integration.test_areas_pages import load_tiny
-from tests.integration.test_support_logs import log_data
 from tests.support import survey_walk
+from tests.support.areas import load_tiny
+from tests.support.session_logs import log_data
 from tests.support.statements import failing
 from tests.support.survey_walk import soup
 

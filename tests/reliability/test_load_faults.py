@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 from sqlalchemy import create_engine, func, select, text
 
 from outreach.models import SessionLog, SurveyResponse
-from tests.reliability.client import Failures, Visitor
 from tests.support import live
 from tests.support.databases import BACKENDS, fresh_database
 from tests.support.survey_walk import default_answer
+from tests.support.visitor import Failures, Visitor
 
 RESIDENTS, SURVEYS_EACH = 6, 3
 VOLUNTEERS, LOGS_EACH = 2, 8
