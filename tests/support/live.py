@@ -75,9 +75,14 @@ def environment(database_url: str, instance: Path, **settings: str) -> dict[str,
     }
 
 
+#: `outreach demo --no-serve` from the checkout in ROOT (as gunicorn, started in ROOT, imports it),
+#: not from wherever the `outreach` console script's package was installed from.
+DEMO = [sys.executable, "-c", "from outreach.cli import main; main()", "demo", "--no-serve"]
+
+
 def load_demo(env: dict[str, str]) -> None:
     done = subprocess.run(
-        [_executable("outreach"), "demo", "--no-serve"],
+        DEMO,
         env=env,
         cwd=ROOT,
         capture_output=True,
