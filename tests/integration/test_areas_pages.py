@@ -47,7 +47,7 @@ def test_easy_japanese_shows_furigana_for_names(client, login):
 
 def test_unknown_area_is_not_found(client, login):
     login("staff")
-    assert client.get("/en/areas/NOPE").status_code == 404
+    client.get("/en/areas/NOPE", expect=404)
 
 
 def test_demo_command_loads_once_and_prints_accounts(app):

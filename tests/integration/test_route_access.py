@@ -6,6 +6,7 @@ The table below is the decision; a new route without a row here fails `test_ever
 import pytest
 
 from outreach.access import allowed_roles
+from tests.support.client import NOT_A_SERVER_ERROR
 from tests.support.route_access import ANON, EXPECTED, ROLES
 
 
@@ -58,7 +59,9 @@ def test_route_matrix(app, client, login, target, role):
         if endpoint == "auth.logout":
             continue  # signing out would end the session for the rest of the loop
         url = _url(app, endpoint, target.id)
-        response = client.open(url, method=method, data={} if method == "POST" else None)
+        data = {} if method == "POST" else None
+        # Allowed routes answer 200, redirect or refuse empty input; the loop judges each status.
+        response = client.open(url, method=method, data=data, expect=NOT_A_SERVER_ERROR)
         denied = response.status_code == 403 or (
             response.status_code == 302 and "/login" in response.headers["Location"]
         )
@@ -72,7 +75,6 @@ def test_route_matrix(app, client, login, target, role):
 def test_logout_access(client, login, role):
     if role != ANON:
         login(role)
-    response = client.post("/en/logout")
+    response = client.post("/en/logout", expect=302)
     expected = "/en/" if role != ANON else "/login"
-    assert response.status_code == 302
     assert expected in response.headers["Location"]

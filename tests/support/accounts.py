@@ -9,5 +9,5 @@ def signed_in(app, role: str, email: str):
     user = users.create_user(email, email.split("@")[0], role, PASSWORD)
     users.commit()
     browser = app.test_client()
-    browser.post("/en/login", data={"email": email, "password": PASSWORD})
+    browser.post("/en/login", data={"email": email, "password": PASSWORD}, expect=302)
     return browser, user

@@ -25,6 +25,7 @@ def log_data(page, **changes) -> dict:
     return {**data, **changes}
 
 
-def new_log(client, **changes):
+def new_log(client, expect: int = 302, **changes):
+    """Fill the new-log form with `log_data` and send it; a saved log redirects."""
     page = soup(client.get("/en/volunteer/logs/new"))
-    return client.post("/en/volunteer/logs/new", data=log_data(page, **changes))
+    return client.post("/en/volunteer/logs/new", data=log_data(page, **changes), expect=expect)
