@@ -1,59 +1,22 @@
 """Fixtures: the app on SQLite and on PostgreSQL, a page-checking client, users per role."""
 
-import hashlib
 import itertools
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import text
 
-from outreach import create_app
 from outreach.extensions import db
 from outreach.models import Role
 from outreach.services import insights_cache
-from tests.support import html
+from tests.support.accounts import PASSWORD
+from tests.support.apps import make_app
 from tests.support.databases import BACKENDS, fresh_database
 
-PASSWORD = "a long test passphrase"
 _emails = itertools.count()
-
-
-class PageCheckingClient(FlaskClient):
-    """A test client that fails the test when an HTML page breaks the page rules.
-
-    Like a browser, its POSTs carry the session's CSRF token, unless called with `csrf=False`.
-    """
-
-    def open(self, *args, csrf: bool = True, **kwargs):
-        if csrf and kwargs.get("method") == "POST" and isinstance(kwargs.get("data"), dict):
-            kwargs["data"] = {"csrf_token": self.csrf_token(), **kwargs["data"]}
-        # Each request gets its own app context (own `g`, own session), as on a real server;
-        # the test's setup is committed first and its objects re-read afterwards.
-        db.session.commit()
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()
-        if response.mimetype == "text/html" and response.status_code < 300:
-            found = html.problems(response.get_data(as_text=True))
-            assert not found, f"{response.request.path}: {found}"
-        return response
-
-    def post(self, *args, **kwargs):
-        kwargs.setdefault("data", {})
-        return self.open(*args, method="POST", **kwargs)
-
-    def csrf_token(self) -> str:
-        """A valid token for this client's session, made as Flask-WTF makes it."""
-        with self.session_transaction() as session:
-            raw = session.setdefault("csrf_token", hashlib.sha1(os.urandom(64)).hexdigest())  # noqa: S324 - as Flask-WTF makes its token
-        serializer = URLSafeTimedSerializer(self.application.secret_key, salt="wtf-csrf-token")
-        return serializer.dumps(raw)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -61,25 +24,11 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:
     """One migrated database per backend for the whole run; tests empty it after use."""
     workdir = tmp_path_factory.mktemp(request.param)
     with fresh_database(request.param, workdir) as url:
-        app = _make_app(url, workdir)
+        app = make_app(url, workdir)
         with app.app_context():
             upgrade()
             db.engine.dispose()
         yield url
-
-
-def _make_app(url: str, instance: Path, **overrides) -> Flask:
-    config = {
-        "SQLALCHEMY_DATABASE_URI": url,
-        "SECRET_KEY": "test-secret-key",
-        "TESTING": True,
-        "RATELIMIT_ENABLED": False,
-        **overrides,
-    }
-    os.environ["OUTREACH_INSTANCE_PATH"] = str(instance)
-    application = create_app(config)
-    application.test_client_class = PageCheckingClient
-    return application
 
 
 @pytest.fixture
@@ -90,7 +39,7 @@ def app_config() -> dict:
 
 @pytest.fixture
 def app(database_url: str, tmp_path_factory, app_config: dict) -> Iterator[Flask]:
-    application = _make_app(database_url, tmp_path_factory.getbasetemp(), **app_config)
+    application = make_app(database_url, tmp_path_factory.getbasetemp(), **app_config)
     with application.app_context():
         yield application
         insights_cache.clear_cache()  # the next test starts from an empty database, ids reused
@@ -133,8 +82,7 @@ def login(client: FlaskClient, make_user):
 
     def sign_in(role: str = Role.VOLUNTEER, **kwargs):
         user = make_user(role, **kwargs)
-        response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
-        assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+        client.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
         return user
 
     return sign_in

@@ -7,9 +7,9 @@ from flask import Flask
 from playwright.sync_api import Browser, sync_playwright
 
 from outreach import create_app
-from tests.browser.helpers import CHROMIUM_ARGS, RoleTabs, axe_source, chromium_path
-from tests.browser.server import LiveServer, serve
+from tests.support.browser.chromium import CHROMIUM_ARGS, RoleTabs, axe_source, chromium_path
 from tests.support.databases import BACKENDS, fresh_database
+from tests.support.live import LiveServer, serve
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from flask import Flask
 from playwright.sync_api import Page
 
 from outreach.i18n.locales import LOCALES
-from tests.browser.helpers import RoleTabs, Tab, reflow_problems, run_axe
-from tests.browser.pages import targets
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import RoleTabs, Tab, reflow_problems, run_axe
+from tests.support.browser.pages import targets
+from tests.support.live import LiveServer
 
 
 def _check(tab: Tab, axe: str, label: str, expected_error_url: str | None = None) -> list[str]:

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.helpers import Tab
-from tests.browser.server import LiveServer
-from tests.browser.test_survey_paper import A4_VIEWPORT, pdf_pages
+from tests.support.browser.chromium import Tab
+from tests.support.browser.pdf import A4_VIEWPORT, pdf_pages
+from tests.support.live import LiveServer
 
 _WIDE = """() => [...document.querySelectorAll('main *')]
   .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)

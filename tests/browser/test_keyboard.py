@@ -5,9 +5,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import Tab
-from tests.browser.keyboard import tab_to
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import Tab
+from tests.support.browser.keyboard import tab_to
+from tests.support.live import LiveServer
 
 _FOCUS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);

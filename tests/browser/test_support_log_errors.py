@@ -5,8 +5,14 @@ import secrets
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.server import LiveServer
-from tests.browser.support_pages import LOG_FORM, NEW_LOG, SAVE, fill_log, volunteer_on_phone
+from tests.support.browser.support_pages import (
+    LOG_FORM,
+    NEW_LOG,
+    SAVE,
+    fill_log,
+    volunteer_on_phone,
+)
+from tests.support.live import LiveServer
 
 NOTE = "Wants help again, call 090-1234-5678"
 _FOCUSED_CLASSES = "() => [...document.activeElement.classList]"

@@ -5,11 +5,11 @@ import secrets
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import reflow_problems
-from tests.browser.keyboard import tab_to
-from tests.browser.server import LiveServer
-from tests.browser.support_pages import NEW_LOG, SAVE, saved_log_id, volunteer_on_phone
-from tests.browser.touch import small_targets
+from tests.support.browser.chromium import reflow_problems
+from tests.support.browser.keyboard import tab_to
+from tests.support.browser.support_pages import NEW_LOG, SAVE, saved_log_id, volunteer_on_phone
+from tests.support.browser.touch import small_targets
+from tests.support.live import LiveServer
 
 #: The form has a dozen topic selects and nine language boxes before the save button.
 TABS = 80

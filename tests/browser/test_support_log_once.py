@@ -5,8 +5,7 @@ import secrets
 import pytest
 from playwright.sync_api import Browser, Request, expect
 
-from tests.browser.server import LiveServer
-from tests.browser.support_pages import (
+from tests.support.browser.support_pages import (
     NEW_LOG,
     SAVE,
     fill_log,
@@ -14,6 +13,7 @@ from tests.browser.support_pages import (
     saved_log_id,
     volunteer_on_phone,
 )
+from tests.support.live import LiveServer
 
 ALREADY_SAVED = "This log was already saved"
 

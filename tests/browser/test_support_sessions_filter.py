@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from outreach.i18n.locales import LOCALES
-from tests.browser.helpers import Tab, run_axe
-from tests.browser.keyboard import tab_to
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import Tab, run_axe
+from tests.support.browser.keyboard import tab_to
+from tests.support.live import LiveServer
 
 #: Offered by some demo sessions, not all: filtering by it must narrow the list.
 LANGUAGE = "en"

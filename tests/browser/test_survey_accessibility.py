@@ -4,9 +4,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from outreach.i18n.locales import LOCALES
-from tests.browser.helpers import REFLOW_VIEWPORT, Tab, reflow_problems, run_axe
-from tests.browser.server import LiveServer
-from tests.browser.survey_pages import (
+from tests.support.browser.chromium import REFLOW_VIEWPORT, Tab, reflow_problems, run_axe
+from tests.support.browser.survey_pages import (
     INSTRUMENT,
     MAX_QUESTIONS,
     NEXT,
@@ -15,6 +14,7 @@ from tests.browser.survey_pages import (
     press_and_load,
     question_id,
 )
+from tests.support.live import LiveServer
 
 START = "form[action$='/survey/start'] button"
 SEND = "form[action$='/survey/submit'] button"

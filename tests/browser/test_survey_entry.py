@@ -5,9 +5,9 @@ import secrets
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import Tab, reflow_problems, sign_in
-from tests.browser.keyboard import tab_to
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import Tab, reflow_problems, sign_in
+from tests.support.browser.keyboard import tab_to
+from tests.support.live import LiveServer
 
 PHONE_VIEWPORT = {"width": 360, "height": 740}
 SAVE = "form.entry-form button[type=submit]"

@@ -9,10 +9,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from outreach.i18n.locales import BY_URL_CODE
 from outreach.i18n.markup import plain
-from tests.browser.helpers import Tab
-from tests.browser.keyboard import describe_focus, focused, tab_to
-from tests.browser.server import LiveServer
-from tests.browser.survey_pages import (
+from tests.support.browser.chromium import Tab
+from tests.support.browser.keyboard import describe_focus, focused, tab_to
+from tests.support.browser.survey_pages import (
     HOUSEHOLD,
     MAX_QUESTIONS,
     NEXT,
@@ -21,6 +20,7 @@ from tests.browser.survey_pages import (
     first_area,
     question_id,
 )
+from tests.support.live import LiveServer
 
 THANKS = "Thank you. Your answers have been sent."
 START = "form[action$='/survey/start'] button"

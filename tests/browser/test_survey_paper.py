@@ -1,18 +1,14 @@
 """The paper survey printed to PDF by Chromium: several A4 pages, nothing cut off at the side."""
 
-import re
-
 import pytest
 from playwright.sync_api import Browser
 
 from outreach.i18n.locales import LOCALES
-from tests.browser.helpers import Tab
-from tests.browser.server import LiveServer
-from tests.browser.survey_pages import INSTRUMENT
+from tests.support.browser.chromium import Tab
+from tests.support.browser.pdf import A4_VIEWPORT, pdf_pages
+from tests.support.browser.survey_pages import INSTRUMENT
+from tests.support.live import LiveServer
 
-#: A4 at 96 dpi: 210 mm wide, 297 mm high.
-A4_VIEWPORT = {"width": 794, "height": 1123}
-_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _WIDTHS = """() => ({
   scroll: document.documentElement.scrollWidth,
   client: document.documentElement.clientWidth,
@@ -24,11 +20,6 @@ _WIDTHS = """() => ({
 _OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .slice(0, 3).map(el => el.outerHTML.slice(0, 120))"""
-
-
-def pdf_pages(pdf: bytes) -> int:
-    """Page objects in the PDF (`/Type /Page`, not the `/Type /Pages` tree nodes)."""
-    return len(_PAGE_OBJECT.findall(pdf))
 
 
 def _clipping(widths: dict, overflowing: list[str]) -> list[str]:

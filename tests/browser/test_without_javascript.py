@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.helpers import Tab, sign_in
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import Tab, sign_in
+from tests.support.live import LiveServer
 
 
 @pytest.mark.browser

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import AuditEvent, User
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 def last_event() -> AuditEvent:
@@ -35,8 +35,10 @@ def test_admin_creates_account_with_one_time_password(app, client, login):
     assert password not in str(event.details)
 
     newcomer = app.test_client()
-    newcomer.post("/en/login", data={"email": "hanako@example.jp", "password": password})
-    response = newcomer.get("/en/workspace")
+    newcomer.post(
+        "/en/login", data={"email": "hanako@example.jp", "password": password}, expect=302
+    )
+    response = newcomer.get("/en/workspace", expect=302)
     assert response.headers["Location"] == "/en/account/password", "must choose a password first"
 
 
@@ -64,13 +66,14 @@ def test_disable_account_ends_its_sessions(app, client, login, make_user):
     login("admin")
     user = make_user("coordinator")
     theirs = app.test_client()
-    theirs.post("/en/login", data={"email": user.email, "password": PASSWORD})
-    assert theirs.get("/en/workspace").status_code == 200
+    theirs.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
+    theirs.get("/en/workspace")
     client.post(
         f"/en/admin/users/{user.id}",
         data={"display_name": user.display_name, "role": "coordinator"},
+        expect=302,
     )
-    assert theirs.get("/en/workspace").status_code == 302
+    theirs.get("/en/workspace", expect=302)
     event = last_event()
     assert event.action == "user.updated" and event.details["changes"]["active"] == [True, False]
 
@@ -89,12 +92,11 @@ def test_reset_password_signs_out_and_unlocks(app, client, login, make_user):
     login("admin")
     user = make_user()
     theirs = app.test_client()
-    theirs.post("/en/login", data={"email": user.email, "password": PASSWORD})
+    theirs.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
     page = client.post(f"/en/admin/users/{user.id}/reset-password").get_data(as_text=True)
     temporary = issued_password(page)
-    assert theirs.get("/en/workspace").status_code == 302
-    response = theirs.post("/en/login", data={"email": user.email, "password": temporary})
-    assert response.status_code == 302
+    theirs.get("/en/workspace", expect=302)
+    theirs.post("/en/login", data={"email": user.email, "password": temporary}, expect=302)
     assert last_event().action == "login.succeeded"
 
 
@@ -106,4 +108,4 @@ def test_audit_log_lists_events_newest_first(client, login):
 
 def test_unknown_user_is_not_found(client, login):
     login("admin")
-    assert client.get("/en/admin/users/9999").status_code == 404
+    client.get("/en/admin/users/9999", expect=404)

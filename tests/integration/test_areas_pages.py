@@ -2,15 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from outreach.services.area_import import apply_import, plan_import
-from tests.integration.test_area_import import tiny_files
-
-
-def load_tiny(synthetic: bool = True) -> None:
-    from outreach.extensions import db
-
-    apply_import(plan_import(*tiny_files()), synthetic=synthetic)
-    db.session.commit()
+from tests.support.areas import load_tiny
 
 
 def test_list_shows_totals_and_synthetic_label(client, login):
@@ -55,7 +47,7 @@ def test_easy_japanese_shows_furigana_for_names(client, login):
 
 def test_unknown_area_is_not_found(client, login):
     login("staff")
-    assert client.get("/en/areas/NOPE").status_code == 404
+    client.get("/en/areas/NOPE", expect=404)
 
 
 def test_demo_command_loads_once_and_prints_accounts(app):

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from outreach.extensions import db
 from outreach.services import users
+from tests.support.live import checkout_first
 
 
 def free_port() -> int:
@@ -33,7 +34,12 @@ def wait_for(url: str, seconds: float = 30) -> bytes:
 
 def test_outreach_demo_serves_the_site(app, database_url, tmp_path):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "OUTREACH_INSTANCE_PATH": str(tmp_path)}
+    env = {
+        **os.environ,
+        **checkout_first(),
+        "DATABASE_URL": database_url,
+        "OUTREACH_INSTANCE_PATH": str(tmp_path),
+    }
     script = os.path.join(os.path.dirname(sys.executable), "outreach")
     server = subprocess.Popen(
         [script, "demo", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True

@@ -1,33 +1,11 @@
 """Pooled connections after the database dropped them: tested when idle, replaced when dead."""
 
-from contextlib import ExitStack
-
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from outreach import extensions
 from outreach.extensions import db
-
-
-def pooled_connections_killed(count: int) -> None:
-    """Use `count` connections at once, return them to the pool, then end them behind its back
-    (as a database restart ends them)."""
-    db.engine.dispose()
-    postgres = db.engine.dialect.name == "postgresql"
-    with ExitStack() as stack:
-        victims = [stack.enter_context(db.engine.connect()) for _ in range(count)]
-        raw = [conn.connection.dbapi_connection for conn in victims]
-        pids = [conn.scalar(text("SELECT pg_backend_pid()")) for conn in victims if postgres]
-    if not postgres:
-        for connection in raw:
-            connection.close()
-        return
-    killer = create_engine(db.engine.url.render_as_string(hide_password=False), poolclass=NullPool)
-    with killer.connect() as conn:
-        for pid in pids:
-            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-    killer.dispose()
+from tests.support.pool import pooled_connections_killed
 
 
 def answers_after_a_restart(attempts: int) -> tuple[int, int]:

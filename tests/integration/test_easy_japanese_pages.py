@@ -1,8 +1,8 @@
 """Every page a volunteer or resident opens in やさしい日本語 renders furigana, never raw markup."""
 
-from tests.integration.test_areas_pages import load_tiny
-from tests.integration.test_support_logs import new_log
-from tests.integration.test_support_sessions import announce
+from tests.support.areas import load_tiny
+from tests.support.help_sessions import announce
+from tests.support.session_logs import new_log
 from tests.support.survey_walk import soup, submit, walk
 
 

@@ -29,19 +29,21 @@ def test_pages_are_translated(client):
 
 
 def test_root_uses_browser_language_then_cookie(client):
-    response = client.get("/", headers={"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.5"})
+    response = client.get("/", headers={"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.5"}, expect=302)
     assert response.headers["Location"] == "/vi/"
     client.get("/ko/")
-    response = client.get("/", headers={"Accept-Language": "vi"})
+    response = client.get("/", headers={"Accept-Language": "vi"}, expect=302)
     assert response.headers["Location"] == "/ko/", "the remembered choice wins"
 
 
 def test_falls_back_to_japanese(client):
-    assert client.get("/", headers={"Accept-Language": "fr"}).headers["Location"] == "/ja/"
+    assert (
+        client.get("/", headers={"Accept-Language": "fr"}, expect=302).headers["Location"] == "/ja/"
+    )
 
 
 def test_unknown_language_is_not_found(client):
-    assert client.get("/xx/login").status_code == 404
+    client.get("/xx/login", expect=404)
 
 
 def test_switcher_links_keep_the_page_and_query(client, login):
@@ -54,5 +56,5 @@ def test_switcher_links_keep_the_page_and_query(client, login):
 
 
 def test_error_pages_are_translated(client):
-    page = soup(client.get("/ja/no-such-page"))
+    page = soup(client.get("/ja/no-such-page", expect=404))
     assert page.h1.get_text() == "ページが見つかりません"

@@ -14,7 +14,7 @@ from outreach.risk.config import RiskConfigError
 from outreach.services import insights, survey, synthetic, tallies
 from outreach.services.survey_counts import ResponseFilter, share
 from outreach.survey.measures import Measure
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 
 V1 = (FORMS / "digital-access.toml").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
 from outreach.extensions import db
-from tests.conftest import _make_app
+from tests.support.apps import make_app
 from tests.support.databases import BACKENDS, fresh_database
 
 #: survey_answers rows became a JSON list of [question, value] pairs on each response.
@@ -28,7 +28,7 @@ PAIRS = {
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_answers_move_onto_their_response_and_back(backend, tmp_path):
     with fresh_database(backend, tmp_path) as url:
-        app = _make_app(url, tmp_path)
+        app = make_app(url, tmp_path)
         with app.app_context():
             upgrade(revision=ROWS_TABLE)
             for response_id, pairs in PAIRS.items():
@@ -70,7 +70,7 @@ DRAFT_ANSWERS = {"internet_use": ["weekly"], "devices": ["smartphone", "pc"]}
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_drafts_keep_their_answers_without_the_prepared_column_and_back(backend, tmp_path):
     with fresh_database(backend, tmp_path) as url:
-        app = _make_app(url, tmp_path)
+        app = make_app(url, tmp_path)
         with app.app_context():
             upgrade(revision=WITH_PREPARED)
             answers = json.dumps(DRAFT_ANSWERS)

@@ -8,23 +8,9 @@ from outreach.extensions import db
 from outreach.models import AuditEvent, ContactRequest, FollowUp
 from outreach.models.base import utcnow
 from outreach.services import contacts
-from tests.integration.test_areas_pages import load_tiny
-from tests.support.survey_walk import soup, submit, walk
-
-DETAILS = {
-    "consent": "y",
-    "name": "枚方 花子",
-    "phone": "072-841-0000",
-    "address": "",
-    "language": "vi",
-    "when_to_call": "weekday_morning",
-}
-
-
-def answer_survey(client) -> None:
-    load_tiny()
-    walk(client, "en", {"wants_help": "yes"})
-    submit(client)
+from tests.support.accounts import signed_in
+from tests.support.contact import DETAILS, answer_survey
+from tests.support.survey_walk import soup
 
 
 def count() -> int:
@@ -62,18 +48,7 @@ def test_consent_form_errors_keep_input(client):
 
 
 def test_contact_form_needs_a_finished_survey(client):
-    assert client.get("/en/survey/contact").headers["Location"] == "/en/survey/"
-
-
-def signed_in(app, role: str, email: str):
-    from outreach.services import users
-    from tests.conftest import PASSWORD
-
-    user = users.create_user(email, email.split("@")[0], role, PASSWORD)
-    users.commit()
-    browser = app.test_client()
-    browser.post("/en/login", data={"email": email, "password": PASSWORD})
-    return browser, user
+    assert client.get("/en/survey/contact", expect=302).headers["Location"] == "/en/survey/"
 
 
 def test_consent_joins_the_follow_up_queue(app, client):
@@ -88,7 +63,9 @@ def test_consent_joins_the_follow_up_queue(app, client):
         "not assigned yet"
     )
     follow_up = db.session.scalar(select(FollowUp))
-    coordinator.post(f"/en/followups/{follow_up.id}/assign", data={"volunteer": helper.id})
+    coordinator.post(
+        f"/en/followups/{follow_up.id}/assign", data={"volunteer": helper.id}, expect=302
+    )
     assert "072-841-0000" in volunteer.get("/en/followups/").get_data(as_text=True)
     assert "followups.viewed" in db.session.scalars(select(AuditEvent.action)).all()
 
@@ -98,7 +75,7 @@ def test_closing_the_follow_up_deletes_the_contact(app, client):
     client.post("/en/survey/contact", data=DETAILS)
     coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
     follow_up = db.session.scalar(select(FollowUp))
-    coordinator.post(f"/en/followups/{follow_up.id}/close")
+    coordinator.post(f"/en/followups/{follow_up.id}/close", expect=302)
     assert count() == 0
     assert db.session.scalar(select(func.count(FollowUp.id))) == 0
     assert "contacts.closed" in db.session.scalars(select(AuditEvent.action)).all()
@@ -109,7 +86,7 @@ def test_staff_and_admin_cannot_see_contacts(app, client):
     client.post("/en/survey/contact", data=DETAILS)
     for role in ("staff", "admin"):
         browser, _ = signed_in(app, role, f"{role}@example.jp")
-        assert browser.get("/en/followups/").status_code == 403
+        browser.get("/en/followups/", expect=403)
 
 
 def test_details_are_purged_after_the_retention_period(client):

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import SurveyResponse
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 from tests.support.survey_walk import soup, submit, walk
 
 
@@ -29,8 +29,7 @@ def test_volunteer_keys_in_a_paper_form(client, login):
         q_age_band="75_plus",
         q_home_connection="broadband",
     )
-    response = client.post("/en/entry/", data=data)
-    assert response.status_code == 302
+    response = client.post("/en/entry/", data=data, expect=302)
     assert "Saved. Sheet A-0001" in client.get(response.headers["Location"]).get_data(as_text=True)
     [stored] = db.session.scalars(select(SurveyResponse)).all()
     assert (stored.channel, stored.paper_sheet, stored.entered_by_id) == (
@@ -49,8 +48,8 @@ def test_resent_entry_is_stored_once(client, login):
     data = entry_data(
         page, channel="phone", q_internet_use="daily", q_devices=["smartphone"], q_wants_help="no"
     )
-    client.post("/en/entry/", data=data)
-    client.post("/en/entry/", data=data)
+    client.post("/en/entry/", data=data, expect=302)
+    client.post("/en/entry/", data=data, expect=302)
     assert len(db.session.scalars(select(SurveyResponse)).all()) == 1
 
 
@@ -89,7 +88,7 @@ def test_paper_needs_a_sheet_number(client, login):
 def test_assisted_web_survey_records_the_volunteer(client, login):
     load_tiny()
     volunteer = login("volunteer")
-    response = client.post("/en/survey/start", data={"assisted": "1"})
+    response = client.post("/en/survey/start", data={"assisted": "1"}, expect=302)
     assert "/survey/q/" in response.headers["Location"]
     walk_from_started(client, response.headers["Location"])
     submit(client)
@@ -102,7 +101,7 @@ def walk_from_started(client, url: str) -> None:
 
     while "/q/" in url:
         url = client.post(
-            url, data={**default_answer(soup(client.get(url))), "action": "next"}
+            url, data={**default_answer(soup(client.get(url))), "action": "next"}, expect=302
         ).headers["Location"]
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from outreach.i18n.locales import LOCALES
 from outreach.services import survey
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 from tests.support.survey_walk import soup, submit, walk
 
 

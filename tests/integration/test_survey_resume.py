@@ -11,7 +11,7 @@ from tests.support.survey_walk import soup, start
 
 def save_for_later(client) -> str:
     url = start(client)
-    client.post(url, data={"answer": "weekly", "action": "next"})
+    client.post(url, data={"answer": "weekly", "action": "next"}, expect=302)
     devices = url.replace("internet_use", "devices")
     page = soup(client.post(devices, data={"answer": ["tablet"], "action": "save"}))
     return page.select_one(".secret code").get_text()
@@ -20,7 +20,7 @@ def save_for_later(client) -> str:
 def test_save_gives_a_code_and_forgets_this_computer(client):
     code = save_for_later(client)
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
-    response = client.get("/en/survey/q/internet_use")
+    response = client.get("/en/survey/q/internet_use", expect=302)
     assert response.headers["Location"] == "/en/survey/", "the next person does not see the answers"
 
 
@@ -28,7 +28,7 @@ def test_resume_on_another_computer(app, client):
     code = save_for_later(client)
     other = app.test_client()
     typed = code.lower().replace("-", " ")
-    response = other.post("/en/survey/resume", data={"code": typed})
+    response = other.post("/en/survey/resume", data={"code": typed}, expect=302)
     assert response.headers["Location"] == "/en/survey/q/home_connection", (
         "continues where they left"
     )
@@ -38,7 +38,7 @@ def test_resume_on_another_computer(app, client):
 
 def test_code_works_once(app, client):
     code = save_for_later(client)
-    app.test_client().post("/en/survey/resume", data={"code": code})
+    app.test_client().post("/en/survey/resume", data={"code": code}, expect=302)
     page = soup(app.test_client().post("/en/survey/resume", data={"code": code}))
     assert "This code was not found" in page.select_one(".error-summary").get_text()
 

@@ -11,7 +11,7 @@ from outreach.extensions import db
 from outreach.models import Channel, SurveyResponse, SurveyTally
 from outreach.services import survey, synthetic, tallies
 from outreach.services.survey_counts import ResponseFilter, share
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.areas import load_tiny
 
 SKILLS = list(synthetic.SKILLS)
 

@@ -1,13 +1,18 @@
 """Survey submissions and session logs under concurrent load against gunicorn with two workers,
 on SQLite and PostgreSQL: no 5xx, and every acknowledged submission stored exactly once, also
-when a worker is killed with SIGKILL and PostgreSQL restarts in the middle of the load."""
+when a worker is killed with SIGKILL and PostgreSQL restarts in the middle of the load.
+
+PostgreSQL here is a throwaway server of this module's own (tests/support/throwaway_postgres.py):
+restarting the machine's cluster would break every other test run using it at that moment."""
 
 import os
 import signal
-import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,25 +20,38 @@ from bs4 import BeautifulSoup
 from sqlalchemy import create_engine, func, select, text
 
 from outreach.models import SessionLog, SurveyResponse
-from tests.reliability.client import Failures, Visitor
 from tests.support import live
 from tests.support.databases import BACKENDS, fresh_database
 from tests.support.survey_walk import default_answer
+from tests.support.throwaway_postgres import ThrowawayPostgres, throwaway_postgres
+from tests.support.visitor import Failures, Visitor
 
 RESIDENTS, SURVEYS_EACH = 6, 3
 VOLUNTEERS, LOGS_EACH = 2, 8
 
 
+@contextmanager
+def database(backend: str, workdir: Path) -> Iterator[tuple[str, ThrowawayPostgres | None]]:
+    """A SQLite file, or the `postgres` database of a PostgreSQL server started for these tests."""
+    if backend == "sqlite":
+        with fresh_database(backend, workdir) as url:
+            yield url, None
+        return
+    with throwaway_postgres() as postgres:
+        yield postgres.url, postgres
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def server(request, tmp_path_factory):
     workdir = tmp_path_factory.mktemp(f"load-{request.param}")
-    with fresh_database(request.param, workdir) as url:
+    with database(request.param, workdir) as (url, postgres):
         env = live.environment(
             url, workdir / "instance", SURVEY_RATE_LIMIT="100000 per minute", LOG_LEVEL="WARNING"
         )
         live.load_demo(env)
         with live.run(env, workdir / "gunicorn.log") as running:
             running.backend, running.database_url = request.param, url
+            running.postgres = postgres
             running.secret_key = env["SECRET_KEY"]
             engine = create_engine(url)
             running.engine = engine
@@ -183,23 +201,20 @@ def worker_pids(master: int) -> set[int]:
     return children
 
 
-def restart_postgres() -> None:
-    command = os.environ.get("OUTREACH_TEST_POSTGRES_RESTART")
-    if not command:
-        version = sorted(os.listdir("/etc/postgresql"), key=float)[-1]
-        command = f"pg_ctlcluster {version} main restart"
-    done = subprocess.run(command.split(), capture_output=True, text=True, check=False)
-    assert done.returncode == 0, (
-        f"could not restart PostgreSQL with `{command}` (set OUTREACH_TEST_POSTGRES_RESTART): "
-        f"{done.stderr}"
-    )
+def server_started_at(engine) -> datetime:
+    """When the PostgreSQL server (re)started, on a new connection."""
+    engine.dispose()
+    with engine.connect() as conn:
+        return conn.scalar(text("SELECT pg_postmaster_start_time()"))
 
 
 def test_killed_worker_and_database_restart_lose_and_duplicate_nothing(server):
     failures, before = Failures(), counts(server.engine)
+    started_at = server_started_at(server.engine) if server.backend == "postgresql" else None
     workers = worker_pids(server.process.pid)
     assert len(workers) == 2
     started = threading.Event()
+    restarted_at = []
 
     def faults() -> None:
         started.wait()
@@ -207,7 +222,8 @@ def test_killed_worker_and_database_restart_lose_and_duplicate_nothing(server):
         os.kill(sorted(workers)[0], signal.SIGKILL)
         if server.backend == "postgresql":
             time.sleep(0.5)
-            restart_postgres()
+            server.postgres.restart()
+            restarted_at.append(server_started_at(server.engine))
 
     def go() -> None:
         started.set()
@@ -217,5 +233,7 @@ def test_killed_worker_and_database_restart_lose_and_duplicate_nothing(server):
     assert failures.server_errors == []
     assert worker_pids(server.process.pid) - workers, "gunicorn replaced the killed worker"
     server.engine.dispose()  # its pooled connections did not survive the restart
+    if server.backend == "postgresql":
+        assert restarted_at[0] > started_at, "PostgreSQL restarted during the load"
     assert_stored_exactly_once(server.engine, keys, notes, before)
     assert_database_intact(server)

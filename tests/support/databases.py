@@ -30,7 +30,7 @@ def fresh_database(backend: str, workdir: Path) -> Iterator[str]:
         return
     admin_url = postgres_admin_url()
     name = f"outreach_test_{uuid.uuid4().hex[:12]}"
-    # Pinged: the load tests restart the server while this engine's connection waits in the pool.
+    # Pinged: its connection waits in the pool for the whole run, and the server may end it.
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with admin.connect() as conn:

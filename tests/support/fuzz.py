@@ -18,8 +18,8 @@ from outreach.extensions import db
 from outreach.models import FollowUp, Format, Role
 from outreach.services import session_logs, sessions, synthetic
 from outreach.services.session_logs import LogData
-from tests.conftest import PASSWORD
-from tests.integration.test_areas_pages import load_tiny
+from tests.support.accounts import PASSWORD
+from tests.support.areas import load_tiny
 from tests.support.html import RAW_FURIGANA
 
 # Hypothesis keeps caches beside the examples database: in the temporary folder, not the checkout.
@@ -107,8 +107,7 @@ def build_world(make_user) -> World:
 
 
 def sign_in(client, user) -> None:
-    response = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
-    assert response.status_code == 302
+    client.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
 
 
 def url(app, endpoint: str, lang: str, samples: dict) -> str:

@@ -59,6 +59,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def checkout_first() -> dict[str, str]:
+    """PYTHONPATH for a subprocess (a console script, gunicorn) to import `outreach` from the
+    checkout under test, even when the package was installed from another checkout."""
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 def environment(database_url: str, instance: Path, **settings: str) -> dict[str, str]:
     """The server's environment: one database, instance folder and SECRET_KEY; `settings` win."""
     return {
@@ -71,6 +77,7 @@ def environment(database_url: str, instance: Path, **settings: str) -> dict[str,
         "LOGIN_RATE_LIMIT": "1000 per minute",
         "SURVEY_RATE_LIMIT": "1000 per minute",
         "PYTHONUNBUFFERED": "1",
+        **checkout_first(),
         **settings,
     }
 

@@ -4,8 +4,8 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import Tab, sign_in
-from tests.browser.server import LiveServer
+from tests.support.browser.chromium import Tab, sign_in
+from tests.support.live import LiveServer
 
 #: A small phone held upright, with touch: volunteers log sessions right after them.
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}

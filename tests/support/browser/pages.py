@@ -49,7 +49,9 @@ def _role_for(roles: frozenset[str]) -> str:
 def _values(rule_arguments: set[str], lang: str, endpoint: str) -> dict[str, object]:
     samples = _samples()
     missing = rule_arguments - {"lang", *samples}
-    assert not missing, f"{endpoint}: add a sample value for {sorted(missing)} in pages.py"
+    assert not missing, (
+        f"{endpoint}: add a sample value for {sorted(missing)} in tests/support/browser/pages.py"
+    )
     return {arg: lang if arg == "lang" else samples[arg] for arg in rule_arguments}
 
 

@@ -1,0 +1,1 @@
+"""Helpers for the browser tests: Chromium, axe, keyboard and touch checks, pages to open."""
