@@ -39,14 +39,18 @@ def scale_matrix(values: np.ndarray, indicator: Indicator, method: str) -> np.nd
             low, high = indicator.bounds or (0.0, 1.0)
             raw = np.clip(10 * (values - low) / (high - low), 0.0, 10.0)
             return raw if indicator.higher_is_riskier else 10 - raw
+        present = ~np.isnan(values)
+        count = present.sum(axis=1, keepdims=True)
         if method == "zscore":
-            mean = np.nanmean(values, axis=1, keepdims=True)
-            sd = np.nanstd(values, axis=1, keepdims=True)
+            # nanmean/nanstd warn on a row with no value at all (no area has the figure yet).
+            mean = np.where(present, values, 0.0).sum(axis=1, keepdims=True) / np.maximum(count, 1)
+            spread = np.where(present, (values - mean) ** 2, 0.0).sum(axis=1, keepdims=True)
+            sd = np.sqrt(spread / np.maximum(count, 1))
             raw = np.where(sd > 0, (values - mean) / np.where(sd > 0, sd, 1), 0.0)
             raw = np.where(np.isnan(values), np.nan, raw)
             return raw if indicator.higher_is_riskier else -raw
-        low = np.nanmin(values, axis=1, keepdims=True)
-        span = np.nanmax(values, axis=1, keepdims=True) - low
+        low = np.where(present, values, np.inf).min(axis=1, keepdims=True)
+        span = np.where(present, values, -np.inf).max(axis=1, keepdims=True) - low
         raw = np.where(span > 0, 10 * (values - low) / np.where(span > 0, span, 1), 5.0)
         raw = np.where(np.isnan(values), np.nan, raw)
         return raw if indicator.higher_is_riskier else 10 - raw
