@@ -110,7 +110,7 @@ def estimate_areas(areas: Sequence[AreaInput], minimum: int) -> SmallAreaResult:
         estimates = _fallback(areas, direct, has_aux, minimum, fitted)
         return SmallAreaResult(estimates, None, fitted, city)
     estimates, info = fitted
-    for i in np.flatnonzero(~has_aux):
+    for i in np.flatnonzero(~has_aux).tolist():
         estimates[areas[i].code] = _direct_or_unavailable(
             areas[i], direct, i, minimum, "no_population"
         )
@@ -222,7 +222,7 @@ def _model_estimates(
     low = np.sin(np.clip(theta - half, 0.0, HALF_PI)) ** 2
     high = np.sin(np.clip(theta + half, 0.0, HALF_PI)) ** 2
     out = {}
-    for i in np.flatnonzero(sampled | unsampled):
+    for i in np.flatnonzero(sampled | unsampled).tolist():
         kind, covers = ("model", direct.covers[i]) if sampled[i] else ("model_only", "all")
         answers = int(direct.answers[i])
         out[areas[i].code] = AreaEstimate(
