@@ -2,8 +2,7 @@
 
 Alembic's autogenerate compares the migrated database with the models' metadata; any difference
 (a table, column, index, unique constraint, foreign key, nullability, type or server default)
-means a model
-changed without a migration, or a migration that the models do not describe.
+means a model changed without a migration, or a migration that the models do not describe.
 """
 
 from pprint import pformat
