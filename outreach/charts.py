@@ -1,6 +1,7 @@
 """Charts people can read without seeing them: every figure comes with a one-sentence summary and
 the same numbers as a table. Pure: rows in, Plotly figure JSON out (drawn by static/js/charts.js)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -82,7 +83,7 @@ def _viridis() -> list[list]:
 def bars(
     chart_id: str,
     labels: list[str],
-    values: list[float],
+    values: Sequence[float],
     title: str,
     summary: str,
     table: tuple,

@@ -53,10 +53,12 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     for line in demo.account_lines():
         click.echo(line)
     if not no_serve:
-        demo.count_every(COUNT_EVERY_SECONDS, current_app._get_current_object())
+        # Flask types current_app as the app itself, so mypy cannot see the proxy's method.
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        demo.count_every(COUNT_EVERY_SECONDS, app)
         click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
         # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
-        run_simple(host, port, current_app._get_current_object(), threaded=True)
+        run_simple(host, port, app, threaded=True)
 
 
 user_cli = click.Group("user", help="Manage accounts.")

@@ -52,7 +52,7 @@ def _compress(response: Response, filename: str) -> None:
 
 
 def _prepare(response: Response) -> Response:
-    if request.endpoint != "static" or response.status_code != 200:
+    if request.endpoint != "static" or response.status_code != 200 or not request.view_args:
         return response
     _compress(response, request.view_args["filename"])
     if request.args.get("v"):

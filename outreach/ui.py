@@ -3,20 +3,23 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from outreach.models import Measure, Role
 
-ROLE_NAMES = {
+# Keyed by the stored string: Role and Measure are StrEnums, so Role.ADMIN and "admin" find
+# the same entry.
+ROLE_NAMES: dict[str, LazyString] = {
     Role.ADMIN: _l("Administrator"),
     Role.STAFF: _l("Policy staff"),
     Role.COORDINATOR: _l("Coordinator"),
     Role.VOLUNTEER: _l("Volunteer"),
 }
 
-MEASURE_NAMES = {
+MEASURE_NAMES: dict[str, LazyString] = {
     Measure.POP_0_14: _l("Residents aged 0–14"),
     Measure.POP_15_64: _l("Residents aged 15–64"),
     Measure.POP_65_74: _l("Residents aged 65–74"),
@@ -27,11 +30,11 @@ MEASURE_NAMES = {
 }
 
 
-def role_name(role: str) -> str:
+def role_name(role: str) -> str | LazyString:
     return ROLE_NAMES.get(role, role)
 
 
-def measure_name(measure: str) -> str:
+def measure_name(measure: str) -> str | LazyString:
     return MEASURE_NAMES.get(measure, measure)
 
 

@@ -12,7 +12,7 @@ from outreach.extensions import babel
 from outreach.i18n.catalogs import compile_catalogs
 from outreach.i18n.locales import BY_URL_CODE, DEFAULT, LOCALES, SiteLocale, from_accept_language
 from outreach.i18n.markup import plain, ruby
-from outreach.i18n.names import area_label
+from outreach.i18n.names import HasJapaneseName, area_label
 from outreach.paths import TRANSLATIONS
 
 COOKIE = "outreach_lang"
@@ -76,7 +76,7 @@ def switch_url(site_locale: SiteLocale) -> str:
     return url_for("public.home", lang=site_locale.url_code)
 
 
-def _area_name(area: object) -> Markup:
+def _area_name(area: HasJapaneseName) -> Markup:
     return area_label(area, current_locale())
 
 

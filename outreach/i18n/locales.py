@@ -1,5 +1,6 @@
 """The languages Outreach speaks, and how a request picks one."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -42,7 +43,7 @@ _PRIMARY = {
 }
 
 
-def from_accept_language(values: list[str]) -> SiteLocale | None:
+def from_accept_language(values: Iterable[str]) -> SiteLocale | None:
     """The first supported locale among browser tags, best quality first."""
     for tag in values:
         tag = tag.lower().replace("_", "-")

@@ -1,11 +1,18 @@
 """Place names in the reader's language: Japanese, with furigana, or romanised with the original."""
 
+from typing import Protocol
+
 from markupsafe import Markup
 
 from outreach.i18n.locales import SiteLocale
 
 
-def area_label(area: object, site_locale: SiteLocale) -> Markup:
+class HasJapaneseName(Protocol):
+    @property
+    def name_ja(self) -> str: ...
+
+
+def area_label(area: HasJapaneseName, site_locale: SiteLocale) -> Markup:
     """A neighbourhood's name for this locale, as safe HTML (Markup.format escapes each value)."""
     name_ja = area.name_ja
     kana = getattr(area, "name_kana", "") or ""

@@ -64,7 +64,7 @@ def scores_csv(result: Picture, actor: User) -> bytes:
 def scores_xlsx(result: Picture, actor: User) -> bytes:
     header, rows = score_rows(result)
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new workbook has (`active` is typed Optional)
     sheet.title = "neighbourhoods"
     sheet.append(header)
     for row in rows:

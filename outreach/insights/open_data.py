@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from outreach.services.area_estimates import Figure
 from outreach.services.insights import Picture
-from outreach.stats.suppression import round_count, suppress
+from outreach.stats.suppression import Cell, round_count, suppress
 
 CHANNELS = ("web", "assisted", "paper", "phone")
 SUPPRESSED = "x"
@@ -51,7 +51,9 @@ DICTIONARY = [
 
 
 def csv_bytes(result: Picture) -> bytes:
-    table = {(a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS}
+    table: dict[Cell, int] = {
+        (a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS
+    }
     hidden = suppress(table, result.minimum)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -61,13 +63,17 @@ def csv_bytes(result: Picture) -> bytes:
     writer.writerow(header)
     for area in result.areas:
         shown = area.answers >= result.minimum and area.code not in hidden.row_totals
-        row = [area.code, area.name_ja, round_count(area.answers) if shown else SUPPRESSED]
+        row: list[str | int | float] = [
+            area.code,
+            area.name_ja,
+            round_count(area.answers) if shown else SUPPRESSED,
+        ]
         row += [
             SUPPRESSED if (area.code, c) in hidden.cells else round_count(table[(area.code, c)])
             for c in CHANNELS
         ]
-        complete = area.score and area.score.score is not None and not area.score.missing
-        row.append(round(area.score.score, 1) if complete else "")
+        score = area.score.score if area.score and not area.score.missing else None
+        row.append(round(score, 1) if score is not None else "")
         for indicator in result.measures:
             figure = area.estimates.get(indicator)
             row += _published(figure.published()) if figure else ["", "", "", ""]

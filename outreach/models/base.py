@@ -1,8 +1,9 @@
 """The declarative base every model shares: naming convention and timestamps."""
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, MetaData, String, cast, func
+from sqlalchemy import DateTime, MetaData, String, Table, cast, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -21,6 +22,11 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # SQLAlchemy types `__table__` as any FromClause (a class may map a join or a select);
+        # every model here maps a plain Table, whose insert(), delete() and `.c` Core code uses.
+        __table__: ClassVar[Table]
 
 
 class Timestamped:

@@ -82,7 +82,12 @@ def measure_figures(
     figures: dict[str, Figure | None] = {}
     unavailable: dict[str, str] = {}
     for code, found in result.areas.items():
-        if found.kind == "unavailable" or found.proportion is None:
+        if (
+            found.kind == "unavailable"
+            or found.proportion is None
+            or found.low is None
+            or found.high is None
+        ):
             figures[code], unavailable[code] = None, found.reason or "not_enough_answers"
         else:
             figures[code] = Figure(

@@ -106,7 +106,9 @@ def parse_geojson(text: str) -> tuple[list[ParsedArea], list[str]]:
         return [], ["GeoJSON: expected a FeatureCollection with a list of features"]
     if len(features) > MAX_FEATURES:
         return [], [f"GeoJSON: {len(features)} features; at most {MAX_FEATURES} are accepted"]
-    areas, problems, seen = [], [], set()
+    areas: list[ParsedArea] = []
+    problems: list[str] = []
+    seen: set[str] = set()
     for number, feature in enumerate(features, start=1):
         area, problem = _parse_feature(feature, number, seen)
         if problem:

@@ -35,8 +35,8 @@ def summaries() -> list[AreaSummary]:
     )
     for area in ordered:
         figures = latest.get(area.id, {})
-        bands = [figures.get(m) for m in AGE_BANDS]
-        known = all(b is not None for b in bands)
+        bands = [figures[m] for m in AGE_BANDS if m in figures]
+        known = len(bands) == len(AGE_BANDS)
         older = (figures[Measure.POP_65_74][0] + figures[Measure.POP_75_PLUS][0]) if known else None
         result.append(
             AreaSummary(

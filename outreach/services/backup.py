@@ -170,7 +170,10 @@ def _sqlite_connection(engine: Engine) -> Iterator[sqlite3.Connection]:
     """The pool's own sqlite3 connection, set up like the app's (WAL, busy timeout)."""
     raw = engine.raw_connection()
     try:
-        yield raw.driver_connection
+        connection = raw.driver_connection
+        if not isinstance(connection, sqlite3.Connection):
+            raise BackupError(f"Expected a sqlite3 connection, not {type(connection)}.")
+        yield connection
     finally:
         raw.close()
 
@@ -225,8 +228,9 @@ def _libpq_environment(url: URL) -> dict[str, str]:
     # them too); what the URL says wins, so both reach the same database.
     env = dict(os.environ)
     for key, name in _LIBPQ_QUERY.items():
-        if isinstance(url.query.get(key), str):
-            env[name] = url.query[key]
+        value = url.query.get(key)
+        if isinstance(value, str):
+            env[name] = value
     settings = {
         "PGHOST": url.host,
         "PGPORT": url.port,

@@ -15,6 +15,7 @@ from outreach.extensions import db
 from outreach.models import ContactRequest, FollowUp, User
 from outreach.models.base import utcnow
 from outreach.services import audit
+from outreach.services.rows import affected
 
 
 @dataclass
@@ -78,11 +79,13 @@ def already_stored(submission: str) -> bool:
 
 def purge_expired() -> int:
     """Delete every request past its retention date; run on a schedule and on each queue view."""
-    result = db.session.execute(delete(ContactRequest).where(ContactRequest.purge_after < utcnow()))
-    if result.rowcount:
-        audit.record("contacts.purged", None, None, count=result.rowcount)
+    purged = affected(
+        db.session.execute(delete(ContactRequest).where(ContactRequest.purge_after < utcnow()))
+    )
+    if purged:
+        audit.record("contacts.purged", None, None, count=purged)
     db.session.commit()
-    return result.rowcount
+    return purged
 
 
 def unseal_many(request_ids: list[int]) -> dict[int, OpenContact]:
@@ -105,8 +108,10 @@ def unseal_many(request_ids: list[int]) -> dict[int, OpenContact]:
 
 def close(request_id: int, actor: User) -> bool:
     """Closing a follow-up deletes the contact details at once."""
-    result = db.session.execute(delete(ContactRequest).where(ContactRequest.id == request_id))
-    if result.rowcount:
+    closed = affected(
+        db.session.execute(delete(ContactRequest).where(ContactRequest.id == request_id))
+    )
+    if closed:
         audit.record("contacts.closed", actor, ("contact_request", request_id))
     db.session.commit()
-    return bool(result.rowcount)
+    return bool(closed)

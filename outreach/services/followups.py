@@ -30,7 +30,12 @@ def open_items(viewer: User) -> list[QueueItem]:
     audit.record("followups.viewed", viewer, None, count=len(items))
     db.session.commit()
     return [
-        QueueItem(f, unsealed.get(f.contact_request_id), names.get(f.assigned_to_id)) for f in items
+        QueueItem(
+            f,
+            unsealed.get(f.contact_request_id) if f.contact_request_id else None,
+            names.get(f.assigned_to_id) if f.assigned_to_id else None,
+        )
+        for f in items
     ]
 
 

@@ -201,7 +201,7 @@ def _compute(filters: ResponseFilter, config: RiskConfig, shortlist: bool, publi
         areas,
         {m: f.city for m, f in figures.items()},
         sum(answers.values()),
-        dict(counts.counts_by("channel", filters)),
+        {channel: n for channel, n in counts.counts_by("channel", filters) if channel},
         minimum,
         synthetic is not None,
         counts.channel_by_area(filters),
@@ -225,7 +225,7 @@ def measure_for_areas(
     for area in areas:
         known = _area_indicators(area.population)
         values = [known.get(name) for name in wanted]
-        auxiliaries = None if any(v is None for v in values) else tuple(map(float, values))
+        auxiliaries = None if None in values else tuple(float(v) for v in values if v is not None)
         facts.append(AreaFacts(area.code, area.population, auxiliaries))
     return measure_figures(cells, survey.strata, facts, minimum, protect)
 
@@ -276,7 +276,7 @@ def highest_risk(result: Picture) -> list[AreaFigures]:
 
 def _risk_order(area: AreaFigures) -> tuple:
     score = area.score.score if area.score else None
-    complete = score is not None and not area.score.missing
+    complete = score is not None and area.score is not None and not area.score.missing
     return (not complete, score is None, -(score or 0), area.code)
 
 

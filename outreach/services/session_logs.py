@@ -62,9 +62,10 @@ def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        return db.session.scalar(
+        # The key is unique: the log that won the race holds it (any other failure raises here).
+        return db.session.scalars(
             select(SessionLog.id).where(SessionLog.submission_key == key)
-        ), False
+        ).one(), False
     return log.id, True
 
 

@@ -13,6 +13,7 @@ from outreach.extensions import db
 from outreach.models import Channel, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
 from outreach.services import response_store, tallies
+from outreach.services.rows import affected
 from outreach.survey.instrument import Instrument
 
 Answers = dict[str, list[str]]
@@ -35,7 +36,8 @@ def count_when_sent(response: Any) -> Any:
     """Count new responses into the figures once this response has gone to the resident (the
     server calls it after sending), so they never wait for it and no page view has to. If
     another worker is counting, that one or the next timer run picks them up."""
-    app = current_app._get_current_object()
+    # Flask types current_app as the app itself, so mypy cannot see the proxy's method.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
 
     def count() -> None:
         with app.app_context():
@@ -240,6 +242,8 @@ def sheet_already_entered(sheet: str) -> bool:
 
 
 def purge_expired_drafts() -> int:
-    result = db.session.execute(delete(SurveyDraft).where(SurveyDraft.expires_at < utcnow()))
+    purged = affected(
+        db.session.execute(delete(SurveyDraft).where(SurveyDraft.expires_at < utcnow()))
+    )
     db.session.commit()
-    return result.rowcount
+    return purged

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.sql import ColumnElement
@@ -147,7 +148,8 @@ def channel_by_area(filters: ResponseFilter) -> dict[tuple[str | None, str], int
 def answer_counts(question: str, filters: ResponseFilter, by_area: bool = False) -> list[tuple]:
     """How often each option of a question was chosen (optionally per area)."""
     keys = [T.c.area_code] if by_area else []
-    rows = db.session.execute(
+    # A row's length depends on by_area, which its type cannot say.
+    rows: Sequence[Sequence[Any]] = db.session.execute(
         select(*keys, T.c.value, func.sum(T.c.n))
         .where(T.c.question == question, *filters.conditions())
         .group_by(*keys, T.c.value)

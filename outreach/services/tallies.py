@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
     JSON,
+    CompoundSelect,
     Select,
     String,
     and_,
@@ -36,6 +37,7 @@ from outreach.extensions import db
 from outreach.models import SurveyResponse, SurveyTally, SurveyUncounted
 from outreach.models.base import month_of
 from outreach.services import data_versions
+from outreach.services.rows import affected
 from outreach.survey.instrument import Instrument
 from outreach.survey.measures import PREFER_NOT
 
@@ -88,7 +90,7 @@ def _claimed():
     return _R.join(_Q, _Q.c.response_id == _R.c.id), _Q.c.response_id <= bindparam("upto")
 
 
-def _items(instruments: Sequence[Instrument]) -> Select:
+def _items(instruments: Sequence[Instrument]) -> CompoundSelect:
     """One row per (response, item) of the chunk."""
     claimed, batch = _claimed()
     choices = sorted({q.id for i in instruments for q in i.questions if q.type in OPTION_TYPES})
@@ -194,7 +196,7 @@ def refresh(instruments: Sequence[Instrument], wait: bool = True) -> int:
                 _analyse()
             return counted
         _add_chunk(instruments, upto)
-        claimed = db.session.execute(_Q.delete().where(_Q.c.response_id <= upto)).rowcount
+        claimed = affected(db.session.execute(_Q.delete().where(_Q.c.response_id <= upto)))
         data_versions.bump("tallies")
         db.session.commit()
         counted += claimed
@@ -227,7 +229,7 @@ def _analyse_after_bulk_load() -> None:
     """Right after a bulk load PostgreSQL has no statistics for the new rows and plans the
     counting badly; a large backlog is worth an ANALYZE first."""
     backlog = select(_Q.c.response_id).limit(BULK).subquery()
-    if db.session.scalar(select(func.count()).select_from(backlog)) >= BULK:
+    if (db.session.scalar(select(func.count()).select_from(backlog)) or 0) >= BULK:
         _analyse()
 
 

@@ -61,7 +61,7 @@ class DirectArrays:
 
 
 def direct_share(
-    strata: Sequence[Stratum], reference: Sequence[float] | None = None
+    strata: Sequence[Stratum], reference: Sequence[float] | np.ndarray | None = None
 ) -> DirectShare:
     """One area's (or the city's) post-stratified share with its 95 % Wilson interval on n_eff.
 

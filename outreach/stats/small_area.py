@@ -118,7 +118,7 @@ def estimate_areas(
         estimates = _fallback(areas, direct, has_aux, minimum, fitted, thin)
         return SmallAreaResult(estimates, None, fitted, city)
     estimates, info = fitted
-    for i in np.flatnonzero(~has_aux):
+    for i in np.flatnonzero(~has_aux).tolist():
         estimates[areas[i].code] = _direct_or_unavailable(
             areas[i], direct, i, minimum, "no_population", thin
         )
@@ -240,7 +240,7 @@ def _model_estimates(
     low = np.sin(np.clip(theta - half, 0.0, HALF_PI)) ** 2
     high = np.sin(np.clip(theta + half, 0.0, HALF_PI)) ** 2
     out = {}
-    for i in np.flatnonzero(sampled | unsampled):
+    for i in np.flatnonzero(sampled | unsampled).tolist():
         kind, covers = ("model", direct.covers[i]) if sampled[i] else ("model_only", "all")
         answers = int(direct.answers[i])
         reason = "protected" if protected[i] else ""

@@ -23,8 +23,11 @@ ROLES = {
 
 
 class _Question(Protocol):
-    id: str
-    type: str
+    # Read-only, so that a frozen dataclass (instrument.Question) fits.
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
 
     def option_ids(self) -> tuple[str, ...]: ...
 
@@ -61,7 +64,8 @@ def strata(where: str, raw: Any, age_question: _Question | None) -> tuple[Stratu
         return ()
     if age_question is None:
         raise ValueError(f"{where}: [[strata]] need an age_band role in [roles]")
-    known, seen = set(age_question.option_ids()), set()
+    known = set(age_question.option_ids())
+    seen: set[str] = set()
     found = []
     for number, item in enumerate(raw, start=1):
         here = f"{where}: stratum {number} ({item.get('id', 'no id')})"

@@ -94,6 +94,10 @@ def _check_exclusive(question: Question):
 
 
 def _check_number(question: Question, enforce: bool = True):
+    low, high = question.min, question.max
+    if low is None or high is None:  # load_instrument refuses such a number question
+        raise ValueError(f"{question.id}: a number question needs min and max")
+
     def check(form: FlaskForm, field: Field) -> None:
         text = (field.data or "").translate(_FULL_WIDTH).strip()
         if not text:
@@ -103,17 +107,14 @@ def _check_number(question: Question, enforce: bool = True):
         if text == PREFER_NOT:
             return
         # isdecimal, not isdigit: int() refuses '²'; and no number here needs 10 digits.
-        if (
-            not (text.isdecimal() and len(text) < 10)
-            or not question.min <= int(text) <= question.max
-        ):
+        if not (text.isdecimal() and len(text) < 10) or not low <= int(text) <= high:
             raise ValidationError(
                 gettext(question.error)
                 if question.error
                 else gettext(
                     "Enter a whole number from %(min)d to %(max)d.",
-                    min=question.min,
-                    max=question.max,
+                    min=low,
+                    max=high,
                 )
             )
         field.data = str(int(text))

@@ -1,5 +1,7 @@
 """The resident's survey on the web: one question per page, resumable, submitted exactly once."""
 
+from typing import Any
+
 from flask import (
     Blueprint,
     abort,
@@ -105,11 +107,15 @@ def question(question_id: str):
     )
 
 
+# "from" is a Python keyword, so it reaches url_for as **values (typed Any, as url_for's are).
+_FROM_CHECK: dict[str, Any] = {"from": "check"}
+
+
 def _after(survey, answers, question_id: str) -> str:
     if request.args.get("from") == "check":
         pending = flow.first_unanswered(survey, answers)
         return (
-            url_for("survey.question", question_id=pending.id, **{"from": "check"})
+            url_for("survey.question", question_id=pending.id, **_FROM_CHECK)
             if pending
             else url_for("survey.check")
         )
