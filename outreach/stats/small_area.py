@@ -112,7 +112,9 @@ def estimate_areas(
     city = direct_share(_city_strata(counts), reference=city_rates)
     has_aux = np.array([a.auxiliaries is not None for a in areas])
     respondents = counts[1]
-    thin = ((respondents > 0) & (respondents < minimum)).any(axis=1) if protect else None
+    thin: np.ndarray | None = None
+    if protect:
+        thin = np.asarray(((respondents > 0) & (respondents < minimum)).any(axis=1))
     fitted = _model(areas, counts, direct, has_aux, thin)
     if isinstance(fitted, str):
         estimates = _fallback(areas, direct, has_aux, minimum, fitted, thin)
