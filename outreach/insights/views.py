@@ -259,15 +259,10 @@ def shortlisted(result: Picture, extra: int = 5) -> list[AreaFigures]:
     ]
 
 
-def reasons(area: AreaFigures, count: int = 2) -> list[Any]:
-    """The indicators that raise this neighbourhood's score most (scaled 0–10, weight > 0)."""
-    if not area.score:
-        return []
-    config = current_app.extensions["outreach_risk"]
-    weighted = {i.id: i.weight for i in config.indicators}
-    present = [(v, k) for k, v in area.score.scaled.items() if v is not None and weighted[k] > 0]
+def reasons(area: AreaFigures) -> list[Any]:
+    """The names of what sets this neighbourhood apart (insights: AreaFigures.reasons)."""
     names = indicator_names()
-    return [names[k] for _, k in sorted(present, reverse=True)[:count]]
+    return [names[k] for k in area.reasons]
 
 
 def page_context() -> dict[str, Any]:

@@ -60,6 +60,8 @@ class AreaFigures:
     unmet: float | None = None
     #: On the shortlist of where the next sessions should go (outreach.services.priorities).
     standing: Standing | None = None
+    #: The indicators that set it apart: highest above the neighbourhoods' median, weighted.
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -260,6 +262,29 @@ def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
             values[indicator.id][area.code] = area.indicators.get(indicator.id)
     for area, result in zip(areas, scores(config, values, [a.code for a in areas]), strict=True):
         area.score = result
+    _reasons(areas, config)
+
+
+def _reasons(areas: list[AreaFigures], config: RiskConfig, count: int = 2) -> None:
+    """What sets each area apart: its scaled indicators furthest above the median of all areas
+    (weighted), so that a figure every area shares (no help anywhere yet) is not a reason."""
+    weight = {i.id: i.weight for i in config.indicators}
+    medians: dict[str, float] = {}
+    for indicator in config.indicators:
+        found = sorted(
+            v for a in areas if a.score and (v := a.score.scaled.get(indicator.id)) is not None
+        )
+        if found:
+            medians[indicator.id] = found[len(found) // 2]
+    for area in areas:
+        if not area.score:
+            continue
+        above = [
+            (weight[k] * (v - medians[k]), k)
+            for k, v in area.score.scaled.items()
+            if v is not None and k in medians and weight[k] > 0
+        ]
+        area.reasons = [k for lead, k in sorted(above, reverse=True)[:count] if lead > 0]
 
 
 def counted_at() -> datetime | None:

@@ -1,4 +1,5 @@
-"""The council report prints to PDF, and the public map draws under the site's strict CSP."""
+"""The council briefing prints to two to four A4 pages with its map, and the public map draws
+under the site's strict CSP."""
 
 import pytest
 from playwright.sync_api import Browser
@@ -19,7 +20,14 @@ def test_council_report_prints_to_pdf(browser: Browser, live_server: LiveServer,
     page = tab.page
     try:
         page.goto(f"{live_server.url}/{lang}/transparency/report")
+        # plotly.js draws the map once the page has loaded, and keeps a picture of it for print
+        # (a printed page does not show its WebGL canvas); print only after that.
+        page.wait_for_selector("#risk-map + img.chart-print", state="attached", timeout=20000)
         page.emulate_media(media="print")
+        drawn = page.evaluate(
+            "() => { const p = document.querySelector('#risk-map + img.chart-print');"
+            " return p.complete && p.naturalWidth > 0 && getComputedStyle(p).display !== 'none'; }"
+        )
         pdf = page.pdf(format="A4", print_background=True)
         hidden_header = page.evaluate(
             "() => getComputedStyle(document.querySelector('.site-header')).display"
@@ -28,7 +36,9 @@ def test_council_report_prints_to_pdf(browser: Browser, live_server: LiveServer,
         problems = tab.watcher.take(f"/{lang}/transparency/report")
     finally:
         tab.close()
-    assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) >= 1
+    assert pdf.startswith(b"%PDF-")
+    assert 2 <= pdf_pages(pdf) <= 4, f"a briefing of two to four A4 pages, not {pdf_pages(pdf)}"
+    assert drawn, "the map is drawn in the printed briefing"
     assert hidden_header == "none", "print styles leave out the site navigation"
     assert not overflowing, f"cut off when printed: {overflowing}"
     assert not problems, "\n".join(problems)

@@ -14,6 +14,20 @@
     });
   }
 
+  // A printed page does not show the map's WebGL canvas: on the council briefing, keep a picture
+  // of each drawing for print (hidden on screen; the drawing is hidden in print).
+  function printable(target) {
+    window.Plotly.toImage(target, {
+      format: "png", width: target.offsetWidth, height: target.offsetHeight, scale: 2
+    }).then(function (url) {
+      var picture = document.createElement("img");
+      picture.className = "chart-print";
+      picture.alt = "";
+      picture.src = url;
+      target.insertAdjacentElement("afterend", picture);
+    });
+  }
+
   function draw() {
     if (!window.Plotly) { return; }
     document.querySelectorAll("script[type='application/json'][data-chart]").forEach(function (node) {
@@ -24,7 +38,10 @@
       var figure = JSON.parse(node.textContent);
       window.Plotly.newPlot(target, figure.data, figure.layout, {
         displayModeBar: false, responsive: true, scrollZoom: false
-      }).then(function () { unfocus(target); });
+      }).then(function () {
+        unfocus(target);
+        if (target.closest(".report")) { printable(target); }
+      });
     });
   }
   if (document.readyState === "loading") {
