@@ -16,7 +16,13 @@ from outreach.services.survey_counts import ResponseFilter
 def score_rows(result: Picture) -> tuple[list[str], list[list]]:
     header = ["area_code", "name_ja", "answers", "risk_score"]
     for indicator in result.measures:
-        header += [indicator, f"{indicator}_low95", f"{indicator}_high95", f"{indicator}_kind"]
+        header += [
+            indicator,
+            f"{indicator}_low95",
+            f"{indicator}_high95",
+            f"{indicator}_kind",
+            f"{indicator}_covers",
+        ]
     header += ["sessions_logged", "people_helped", "people_at_risk", "unmet_need"]
     rows = []
     for area in result.areas:
@@ -29,9 +35,16 @@ def score_rows(result: Picture) -> tuple[list[str], list[list]]:
         for indicator in result.measures:
             figure = area.estimates.get(indicator)
             row += (
-                [_round(figure.proportion), _round(figure.low), _round(figure.high), figure.kind]
+                [
+                    _round(figure.proportion),
+                    _round(figure.low),
+                    _round(figure.high),
+                    figure.kind,
+                    # "all", or the age bands pooled for want of answers ("pooled:1+2")
+                    figure.covers,
+                ]
                 if figure
-                else ["", "", "", ""]
+                else ["", "", "", "", ""]
             )
         row += [area.sessions, area.people_helped, _round(area.at_risk, 0), _round(area.unmet, 0)]
         rows.append(row)

@@ -157,7 +157,8 @@ def prepare(survey: Instrument, answers: Answers) -> dict:
         "instrument_version": survey.version,
         "area_code": _first(kept, survey.roles.get("area"), exclude={"prefer_not"}),
         "age_band": _first(kept, survey.roles.get("age_band")),
-        "pairs": [[q, v] for q, vs in kept.items() for v in vs],
+        # Each value once: the tallies count a response's (question, value) rows one by one.
+        "pairs": [[q, v] for q, vs in kept.items() for v in dict.fromkeys(vs)],
     }
 
 

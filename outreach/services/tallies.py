@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
     JSON,
-    CompoundSelect,
     Select,
     String,
     and_,
@@ -42,7 +41,7 @@ from outreach.survey.instrument import Instrument
 from outreach.survey.measures import PREFER_NOT
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
-CHUNK = 20_000
+CHUNK = 250_000
 #: A backlog this large came from a bulk load (demo, import, upgrade), not from residents.
 BULK = 2_000
 #: Counted as options: choice questions. Not numbers or free text (never published), and not
@@ -65,80 +64,116 @@ def _label(text_value: str, name: str):
     return cast(literal(text_value), String).label(name)
 
 
-def _cell() -> list:
-    return [
-        month_of(_R.c.submitted_on).label("month"),
-        func.coalesce(_R.c.area_code, "").label("area_code"),
-        func.coalesce(_R.c.age_band, "").label("age_band"),
-        _R.c.channel.label("channel"),
-    ]
+def _chunk(instruments: Sequence[Instrument]):
+    """One statement that counts the queued responses up to :upto into the tallies.
 
-
-def _answer_rows():
-    """A response's answers as rows: a table-valued function over its JSON list of [question,
-    value] pairs, to join to survey_responses; returns it with its question and value columns."""
-    if _on_postgresql():
-        function = func.json_array_elements(_R.c.answers).table_valued(column("value", JSON))
-        pairs = function.render_derived("pair")
-    else:
-        pairs = func.json_each(_R.c.answers).table_valued(column("value", JSON)).alias("pair")
-    return pairs, pairs.c.value[0].as_string(), pairs.c.value[1].as_string()
-
-
-def _claimed():
-    """The responses of this chunk: those queued, up to the chunk's last id."""
-    return _R.join(_Q, _Q.c.response_id == _R.c.id), _Q.c.response_id <= bindparam("upto")
-
-
-def _items(instruments: Sequence[Instrument]) -> CompoundSelect:
-    """One row per (response, item) of the chunk."""
-    claimed, batch = _claimed()
+    claimed: the chunk's responses, with their cell (month, area, age band, channel).
+    pairs:   their answers as (question, value) rows: each JSON list unnested once.
+    measured: per response and instrument version, the flags its measures need.
+    counted: items per cell — every response, each option chosen, each measure's base and
+             positives — then added to the month rows and to the all-months rows at once.
+    Each (response, item) is one row (a response stores each answer once), so a plain count.
+    """
+    claimed = (
+        select(
+            _R.c.id,
+            month_of(_R.c.submitted_on).label("month"),
+            func.coalesce(_R.c.area_code, "").label("area_code"),
+            func.coalesce(_R.c.age_band, "").label("age_band"),
+            _R.c.channel,
+            _R.c.instrument_id,
+            _R.c.instrument_version,
+            _R.c.answers,
+        )
+        .select_from(_R.join(_Q, _Q.c.response_id == _R.c.id))
+        .where(_Q.c.response_id <= bindparam("upto"))
+        .cte("claimed")
+    )
+    pairs = _pairs(claimed)
+    cell = [pairs.c.month, pairs.c.area_code, pairs.c.age_band, pairs.c.channel]
     choices = sorted({q.id for i in instruments for q in i.questions if q.type in OPTION_TYPES})
-    pairs, question, value = _answer_rows()
-    responses = (
-        select(*_cell(), _label("", "question"), _label("", "value"), _R.c.id)
-        .select_from(claimed)
-        .where(batch)
+    items = [
+        select(
+            claimed.c.month,
+            claimed.c.area_code,
+            claimed.c.age_band,
+            claimed.c.channel,
+            _label("", "question"),
+            _label("", "value"),
+        ),
+        select(*cell, pairs.c.question, pairs.c.value).where(pairs.c.question.in_(choices)),
+    ]
+    for survey in instruments:
+        if survey.measures:
+            items += _measure_items(survey, pairs)
+    found = union_all(*items).subquery("items")
+    key = [found.c[k] for k in KEY]
+    counted = select(*key, func.count().label("n")).group_by(*key).cte("counted")
+    overall = [
+        counted.c.question,
+        counted.c.value,
+        _label(ALL, "month"),
+        counted.c.area_code,
+        counted.c.age_band,
+        _label(ALL, "channel"),
+    ]
+    both = union_all(
+        select(*[counted.c[k] for k in KEY], counted.c.n),
+        select(*overall, func.sum(counted.c.n)).group_by(
+            counted.c.question, counted.c.value, counted.c.area_code, counted.c.age_band
+        ),
     )
-    options = (
-        select(*_cell(), question.label("question"), value.label("value"), _R.c.id)
-        .select_from(claimed.join(pairs, true()))
-        .where(batch, question.in_(choices))
+    insert = (pg_insert if _on_postgresql() else sqlite_insert)(_T)
+    return insert.from_select([*KEY, "n"], both).on_conflict_do_update(
+        index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
     )
-    measured = [s for i in instruments if i.measures for s in _measure_items(i)]
-    return union_all(responses, options, *measured)
 
 
-def _measure_items(survey: Instrument) -> list[Select]:
-    """("@base", measure) and ("@positive", measure) rows for the batch's responses answered in
+def _pairs(claimed):
+    """The claimed responses' answers as rows, each response's JSON list unnested once."""
+    if _on_postgresql():
+        function = func.json_array_elements(claimed.c.answers).table_valued(column("value", JSON))
+        pair = function.render_derived("pair")
+    else:
+        pair = func.json_each(claimed.c.answers).table_valued(column("value", JSON)).alias("pair")
+    return (
+        select(
+            claimed.c.id,
+            claimed.c.month,
+            claimed.c.area_code,
+            claimed.c.age_band,
+            claimed.c.channel,
+            claimed.c.instrument_id,
+            claimed.c.instrument_version,
+            pair.c.value[0].as_string().label("question"),
+            pair.c.value[1].as_string().label("value"),
+        )
+        .select_from(claimed.join(pair, true()))
+        .cte("pairs")
+    )
+
+
+def _measure_items(survey: Instrument, pairs) -> list[Select]:
+    """("@base", measure) and ("@positive", measure) rows for the chunk's responses answered in
     this instrument version, each judged as the version declares (outreach.survey.measures)."""
-    claimed, batch = _claimed()
-    pairs, question, value = _answer_rows()
+    question, value = pairs.c.question, pairs.c.value
     flags: list = []
     for n, measure in enumerate(survey.measures):
         in_base = and_(question == measure.base, value != PREFER_NOT)
         chosen = and_(question == measure.question, value.in_(measure.options))
         flags.append(func.max(case((in_base, 1), else_=0)).label(f"b{n}"))
         flags.append(func.count(distinct(case((chosen, value)))).label(f"c{n}"))
-    raw = [_R.c.id, _R.c.submitted_on, _R.c.area_code, _R.c.age_band, _R.c.channel]
+    cell = [pairs.c.id, pairs.c.month, pairs.c.area_code, pairs.c.age_band, pairs.c.channel]
     per_response = (
-        select(*raw, *flags)
-        .select_from(claimed.join(pairs, true()))
+        select(*cell, *flags)
         .where(
-            batch,
-            _R.c.instrument_id == survey.id,
-            _R.c.instrument_version == survey.version,
+            pairs.c.instrument_id == survey.id,
+            pairs.c.instrument_version == survey.version,
         )
-        .group_by(*raw)
+        .group_by(*cell)
         .cte(f"measured_{survey.id}_{survey.version}".replace("-", "_"))
     )
     f = per_response.c
-    cell = [
-        month_of(f.submitted_on).label("month"),
-        func.coalesce(f.area_code, "").label("area_code"),
-        func.coalesce(f.age_band, "").label("age_band"),
-        f.channel.label("channel"),
-    ]
     selects = []
     for n, measure in enumerate(survey.measures):
         base, chosen = f[f"b{n}"] == 1, f[f"c{n}"]
@@ -149,25 +184,20 @@ def _measure_items(survey: Instrument) -> list[Select]:
         }[measure.condition]
         for item, condition in (("@base", base), ("@positive", and_(base, positive))):
             selects.append(
-                select(*cell, _label(item, "question"), _label(measure.id, "value"), f.id).where(
-                    condition
-                )
+                select(
+                    f.month,
+                    f.area_code,
+                    f.age_band,
+                    f.channel,
+                    _label(item, "question"),
+                    _label(measure.id, "value"),
+                ).where(condition)
             )
     return selects
 
 
 def _add_chunk(instruments: Sequence[Instrument], upto: int) -> None:
-    items = _items(instruments).subquery()
-    insert = (pg_insert if _on_postgresql() else sqlite_insert)(_T)
-    for overall in (False, True):
-        columns = [
-            _label(ALL, k) if overall and k in ("month", "channel") else items.c[k] for k in KEY
-        ]
-        counted = select(*columns, func.count(distinct(items.c.id))).group_by(*columns)
-        statement = insert.from_select([*KEY, "n"], counted).on_conflict_do_update(
-            index_elements=list(KEY), set_={"n": _T.c.n + insert.excluded.n}
-        )
-        db.session.execute(statement, {"upto": upto})
+    db.session.execute(_chunk(instruments), {"upto": upto})
 
 
 def mark_new(response_ids: Iterable[int]) -> None:
