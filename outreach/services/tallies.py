@@ -34,12 +34,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from outreach.extensions import db
+from outreach.instrument.instrument import Instrument
+from outreach.instrument.measures import PREFER_NOT
 from outreach.models import SurveyResponse, SurveyTally, SurveyUncounted
 from outreach.models.base import month_of
 from outreach.services import data_versions
 from outreach.services.rows import affected
-from outreach.survey.instrument import Instrument
-from outreach.survey.measures import PREFER_NOT
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
 CHUNK = 20_000
@@ -111,7 +111,7 @@ def _items(instruments: Sequence[Instrument]) -> CompoundSelect:
 
 def _measure_items(survey: Instrument) -> list[Select]:
     """("@base", measure) and ("@positive", measure) rows for the batch's responses answered in
-    this instrument version, each judged as the version declares (outreach.survey.measures)."""
+    this instrument version, each judged as the version declares (outreach.instrument.measures)."""
     claimed, batch = _claimed()
     pairs, question, value = _answer_rows()
     flags: list = []

@@ -65,7 +65,7 @@ def no_personal_details(form: FlaskForm, field: Any) -> None:
 
 
 def topic_choices() -> list[SelectChoice]:
-    return [SelectChoice(t.id, t.label) for t in current_app.extensions["outreach_topics"]]
+    return [SelectChoice(t.id, _l(t.text)) for t in current_app.extensions["outreach_topics"]]
 
 
 def format_choices() -> list[SelectChoice]:
@@ -225,7 +225,7 @@ def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
     ]
     fields = {
         f"topic_{t.id}": SelectField(
-            t.label,
+            _l(t.text),
             choices=outcome_choices,
             validate_choice=True,
             default="",

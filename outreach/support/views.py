@@ -35,7 +35,7 @@ def area_names() -> dict[str, str]:
 
 
 def topic_labels() -> dict[str, Any]:
-    return {t.id: t.label for t in current_app.extensions["outreach_topics"]}
+    return {t.id: _l(t.text) for t in current_app.extensions["outreach_topics"]}
 
 
 class FilterForm(Form):

@@ -1,31 +1,11 @@
-"""The resident survey: instrument files, the web flow, volunteer entry and the paper version."""
+"""The resident survey: the web flow, volunteer entry and the paper version (the instrument
+itself is outreach.instrument)."""
 
 from pathlib import Path
 
 from flask import Flask
 
-from outreach.paths import FORMS
-from outreach.survey.instrument import Instrument, InstrumentError, load
-
-
-def load_all(folder: Path = FORMS) -> list[Instrument]:
-    """Every instrument version in `folder`; a broken file raises InstrumentError and the app
-    does not start."""
-    found: dict[tuple[str, int], Instrument] = {}
-    for path in sorted(folder.glob("*.toml")):
-        instrument = load(path)
-        key = (instrument.id, instrument.version)
-        if key in found:
-            raise InstrumentError(
-                f"{path}: {instrument.id} version {instrument.version} is also in {found[key].path}"
-            )
-        found[key] = instrument
-    return sorted(found.values(), key=lambda i: (i.id, i.version))
-
-
-def load_instruments(folder: Path = FORMS) -> dict[str, Instrument]:
-    """The newest version of each instrument in `folder`, by id."""
-    return {i.id: i for i in load_all(folder)}
+from outreach.instrument import InstrumentError, load_all
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from outreach.survey.instrument import PREFER_NOT, Question
+from outreach.instrument.instrument import PREFER_NOT, Question
 
 SCALE_LABELS = {
     "5": _l("Strongly agree"),

@@ -8,9 +8,9 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional, ValidationError
 
+from outreach.instrument.instrument import Instrument, Question
 from outreach.models import Channel
 from outreach.survey.fields import answer_field, postal_code_field
-from outreach.survey.instrument import Instrument, Question
 from outreach.survey.spam import honeypot_field
 from outreach.validation import MaxLength
 

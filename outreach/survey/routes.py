@@ -19,9 +19,10 @@ from flask_login import current_user
 from outreach.access import allow, public
 from outreach.extensions import limiter
 from outreach.i18n import current_locale
+from outreach.instrument import flow
 from outreach.models import Channel, Role
 from outreach.services import survey as surveys
-from outreach.survey import flow, views
+from outreach.survey import views
 from outreach.survey.forms import (
     ResumeForm,
     StartForm,

@@ -9,12 +9,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from outreach.i18n import current_locale
+from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
 from outreach.services import areas, sessions
 from outreach.support import views as support_views
 from outreach.survey.area_choices import grouped
 from outreach.survey.fields import option_labels
 from outreach.survey.forms import POSTAL_PREFIX
-from outreach.survey.instrument import PREFER_NOT, Instrument, Question
 
 DONT_KNOW_AREA = _l("I don't know, or prefer not to say")
 
