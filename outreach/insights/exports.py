@@ -1,11 +1,11 @@
 """Exports of neighbourhood figures: CSV (UTF-8 with BOM for Excel in Japan), Excel, GeoJSON."""
 
-import csv
 import io
 import json
 
 from openpyxl import Workbook
 
+from outreach.csv_files import csv_bytes
 from outreach.extensions import db
 from outreach.models import User
 from outreach.services import audit, insights
@@ -42,14 +42,6 @@ def _round(value: float | None, digits: int = 4) -> float | str:
     return "" if value is None else round(value, digits)
 
 
-def _csv(header: list[str], rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
 def _audited(action: str, actor: User, rows: int) -> None:
     audit.record(action, actor, None, rows=rows)
     db.session.commit()
@@ -58,7 +50,7 @@ def _audited(action: str, actor: User, rows: int) -> None:
 def scores_csv(result: Picture, actor: User) -> bytes:
     header, rows = score_rows(result)
     _audited("export.scores_csv", actor, len(rows))
-    return _csv(header, rows)
+    return csv_bytes(header, rows)
 
 
 def scores_xlsx(result: Picture, actor: User) -> bytes:
@@ -126,4 +118,4 @@ def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> byt
             ]
         )
     _audited("export.priorities_csv", actor, len(rows))
-    return _csv(header, rows)
+    return csv_bytes(header, rows)
