@@ -6,9 +6,9 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.admin.forms import ConfirmForm
-from outreach.models import Role
 from outreach.request_input import positive_int
 from outreach.services import followups, users
+from outreach.vocabulary import Role
 
 bp = Blueprint("followups", __name__)
 

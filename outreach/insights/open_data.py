@@ -7,8 +7,8 @@ from outreach.csv_files import csv_bytes as write_csv
 from outreach.services.area_estimates import Figure
 from outreach.services.insights import Picture
 from outreach.stats.suppression import Cell, round_count, suppress
+from outreach.vocabulary import CHANNELS
 
-CHANNELS = ("web", "assisted", "paper", "phone")
 SUPPRESSED = "x"
 DICTIONARY = [
     ("area_code", _l("Neighbourhood code (e-Stat KEY_CODE, or D… for the derived demo areas).")),

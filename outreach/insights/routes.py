@@ -6,9 +6,9 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.insights import exports, params, trend_views, views
-from outreach.models import Role
 from outreach.security import charts_on_this_page
 from outreach.services import insights
+from outreach.vocabulary import Role
 
 bp = Blueprint("insights", __name__)
 STAFF = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)

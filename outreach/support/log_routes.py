@@ -8,13 +8,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
-from outreach.models import Role
 from outreach.request_input import positive_int
 from outreach.security import keep_for_back_button
 from outreach.services import session_logs, sessions
 from outreach.services.session_logs import LogData
 from outreach.support import views
 from outreach.support.forms import log_form
+from outreach.vocabulary import Role
 
 bp = Blueprint("logs", __name__)
 LOGGERS = allow(Role.VOLUNTEER, Role.COORDINATOR)

@@ -6,10 +6,10 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.admin.forms import ConfirmForm
-from outreach.models import Role
 from outreach.services import sessions
 from outreach.support import views
 from outreach.support.forms import session_form
+from outreach.vocabulary import Role
 
 bp = Blueprint("sessions", __name__)
 ORGANISERS = allow(Role.VOLUNTEER, Role.COORDINATOR)

@@ -9,8 +9,6 @@ from outreach.instrument import InstrumentError, load_all
 
 
 def init_app(app: Flask) -> None:
-    from outreach.survey.forms import LANGUAGE_CHOICES, WHEN_CHOICES
-
     folder = Path(app.config["FORMS_FOLDER"])
     versions = load_all(folder)
     app.extensions["outreach_instrument_versions"] = versions
@@ -19,8 +17,3 @@ def init_app(app: Flask) -> None:
         raise InstrumentError(
             f"{folder}: no instrument with id {app.config['SURVEY_INSTRUMENT']!r}"
         )
-    languages, times = dict(LANGUAGE_CHOICES), dict(WHEN_CHOICES)
-    app.jinja_env.globals.update(
-        language_name=lambda code: languages.get(code, code),
-        when_name=lambda code: times.get(code, "—"),
-    )

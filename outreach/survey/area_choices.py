@@ -1,10 +1,14 @@
 """Neighbourhood choices grouped so 200 names can be browsed without JavaScript: by kana row in
-Japanese, by first letter elsewhere. Pure: takes names, returns WTForms choices."""
+Japanese, by first letter elsewhere. Takes names, returns WTForms choices."""
 
 from collections.abc import Iterable
 from typing import Protocol
 
 from wtforms.fields.choices import SelectChoice
+
+from outreach.i18n.locales import SiteLocale
+from outreach.i18n.markup import plain
+from outreach.labels import area_name
 
 # The first kana of each gojūon row; a reading belongs to the last row start at or before it.
 _ROW_START = "あかさたなはまやらわ"
@@ -25,19 +29,23 @@ def _kana_row(kana: str) -> str:
     return "あ行"
 
 
-def _label(area: Named, japanese: bool) -> str:
-    if japanese:
-        return f"{area.name_ja}（{area.name_kana}）" if area.name_kana else area.name_ja
-    return f"{area.name_romaji} ({area.name_ja})" if area.name_romaji else area.name_ja
+def _label(area: Named, site_locale: SiteLocale) -> str:
+    """The name (outreach.labels.area_name) as plain text: an <option> cannot hold furigana, so
+    Japanese lists, grouped by reading, show the reading in brackets."""
+    name = plain(area_name(area, site_locale))
+    if site_locale.babel.startswith("ja") and area.name_kana:
+        return f"{name}（{area.name_kana}）"
+    return name
 
 
-def grouped(areas: Iterable[Named], japanese: bool) -> list[SelectChoice]:
+def grouped(areas: Iterable[Named], site_locale: SiteLocale) -> list[SelectChoice]:
     """Choices in <optgroup>s, in reading (Japanese) or alphabetical (other languages) order."""
+    japanese = site_locale.babel.startswith("ja")
     ordered = sorted(areas, key=(lambda a: a.name_kana) if japanese else (lambda a: a.name_romaji))
     return [
         SelectChoice(
             area.code,
-            _label(area, japanese),
+            _label(area, site_locale),
             optgroup=_kana_row(area.name_kana)
             if japanese
             else (area.name_romaji[:1].upper() or "#"),

@@ -8,11 +8,11 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.i18n import current_locale
-from outreach.models import Channel, Role
 from outreach.security import keep_for_back_button
 from outreach.services import survey as surveys
 from outreach.survey import views
 from outreach.survey.forms import entry_form, values_from
+from outreach.vocabulary import Channel, Role
 
 bp = Blueprint("entry", __name__)
 

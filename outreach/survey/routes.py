@@ -20,7 +20,6 @@ from outreach.access import allow, public
 from outreach.extensions import limiter
 from outreach.i18n import current_locale
 from outreach.instrument import flow
-from outreach.models import Channel, Role
 from outreach.services import survey as surveys
 from outreach.survey import views
 from outreach.survey.forms import (
@@ -32,6 +31,7 @@ from outreach.survey.forms import (
     values_from,
 )
 from outreach.survey.spam import caught, survey_limit
+from outreach.vocabulary import Channel, Role
 
 bp = Blueprint("survey", __name__)
 DRAFT, DONE = "survey_draft", "survey_done"
