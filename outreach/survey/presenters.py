@@ -13,7 +13,7 @@ from outreach.i18n.markup import plain
 from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
 from outreach.labels import area_name, option_labels
 from outreach.services import areas, sessions
-from outreach.support import views as support_views
+from outreach.support import presenters as support_presenters
 from outreach.survey.area_choices import grouped
 from outreach.survey.forms import POSTAL_PREFIX
 
@@ -88,7 +88,7 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
     nearby = sessions.for_resident(topics, languages, area)
     return {
         "sessions": nearby,
-        **support_views.listing_context(),
+        **support_presenters.listing_context(),
         "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
         "wanted_languages": [language_labels[v] for v in languages if v in language_labels],
         "help_line": current_app.config["HELP_LINE"],
