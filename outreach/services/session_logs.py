@@ -204,8 +204,7 @@ def export_csv(logs: list[SessionLog], actor: User, filters: dict[str, str]) -> 
         ]
         for log in logs
     ]
-    audit.record("export.session_logs", actor, None, rows=len(logs), **filters)
-    db.session.commit()
+    audit.record_export("export.session_logs", actor, len(logs), **filters)
     return csv_bytes(CSV_COLUMNS, rows)
 
 
