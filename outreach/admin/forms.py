@@ -48,7 +48,3 @@ class NewUserForm(UserForm):
 
 class EditUserForm(UserForm):
     active = BooleanField(_l("Account is active (the person can sign in)"))
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form: a button with a CSRF token."""

@@ -25,9 +25,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from outreach.forms_common import MultiCheckboxField
 from outreach.labels import FORMAT_LABELS, LANGUAGE_CHOICES, OUTCOME_LABELS
 from outreach.support.privacy import personal_detail
-from outreach.survey.fields import MultiCheckboxField
 from outreach.validation import MaxLength, WholeNumberField
 
 #: For a value that no list offered (a changed page, or a script).

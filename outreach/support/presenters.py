@@ -6,27 +6,21 @@ from typing import Any
 from flask import request
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
 from wtforms import DateField, Form, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from outreach.forms_common import grouped
 from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
-from outreach.labels import FORMAT_LABELS, LANGUAGE_NAMES, area_name, topic_labels
+from outreach.labels import FORMAT_LABELS, LANGUAGE_NAMES, topic_labels
 from outreach.services import areas
-from outreach.services.sessions import Filters, local
-from outreach.survey.area_choices import grouped
+from outreach.services.sessions import Filters
+from outreach.session_cards import area_names
 
 
 def area_choices(empty_label: str) -> list[SelectChoice]:
     return [SelectChoice("", empty_label), *grouped(areas.names(), current_locale())]
-
-
-def area_names() -> dict[str, Markup]:
-    """Neighbourhood code -> name in the reader's language (outreach.labels.area_name)."""
-    site_locale = current_locale()
-    return {a.code: area_name(a, site_locale) for a in areas.names()}
 
 
 class FilterForm(Form):
@@ -96,19 +90,3 @@ def describe(session: Any) -> tuple[str, str, str]:
         if p
     )
     return plain(summary), plain("\n".join(lines)), place
-
-
-def when(session: Any) -> str:
-    start, end = local(session.starts_at), local(session.ends_at)
-    return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M}"
-
-
-def listing_context() -> dict[str, Any]:
-    """Names a session card needs, in the reader's language."""
-    return {
-        "area_names": area_names(),
-        "topics": topic_labels(),
-        "languages": LANGUAGE_NAMES,
-        "when": when,
-        "local_time": lambda m: f"{local(m):%Y-%m-%d %H:%M}",
-    }

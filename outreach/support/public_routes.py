@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, render_template, request
 
+from outreach import session_cards
 from outreach.access import public
 from outreach.services import sessions
 from outreach.support import calendar, presenters
@@ -18,7 +19,7 @@ def listing():
         "support/public_list.html",
         sessions=found,
         filters=form,
-        **presenters.listing_context(),
+        **session_cards.listing_context(),
         # Only the filters travel on to the calendar link (other names could steer url_for).
         query={k: v for k, v in request.args.items() if v and k in form},
     )

@@ -4,8 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from outreach import session_cards
 from outreach.access import allow
-from outreach.admin.forms import ConfirmForm
+from outreach.forms_common import ConfirmForm
 from outreach.services import sessions
 from outreach.support import presenters
 from outreach.support.forms import session_form
@@ -35,7 +36,7 @@ def manage():
     me = current_user._get_current_object()
     found = sessions.managed_by(me, everyone=me.role == Role.COORDINATOR)
     return render_template(
-        "support/manage.html", sessions=found, form=ConfirmForm(), **presenters.listing_context()
+        "support/manage.html", sessions=found, form=ConfirmForm(), **session_cards.listing_context()
     )
 
 

@@ -6,24 +6,17 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from outreach.forms_common import MultiCheckboxField
 from outreach.instrument.instrument import PREFER_NOT, Question
 from outreach.labels import option_labels
 
 POSTAL_CODE = re.compile(r"^\d{3}-?\d{4}$")
 # i18n: full-width digits and hyphens, as typed on Japanese keyboards
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－ー", "0123456789--")
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Checkboxes rendered inside a fieldset by templates/components/forms.html."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def _choices(question: Question) -> list[SelectChoice]:

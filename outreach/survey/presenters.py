@@ -8,13 +8,13 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from outreach.forms_common import grouped
 from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
 from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
 from outreach.labels import area_name, option_labels
 from outreach.services import areas, sessions
-from outreach.support import presenters as support_presenters
-from outreach.survey.area_choices import grouped
+from outreach.session_cards import listing_context
 from outreach.survey.forms import POSTAL_PREFIX
 
 DONT_KNOW_AREA = _l("I don't know, or prefer not to say")
@@ -88,7 +88,7 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
     nearby = sessions.for_resident(topics, languages, area)
     return {
         "sessions": nearby,
-        **support_presenters.listing_context(),
+        **listing_context(),
         "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
         "wanted_languages": [language_labels[v] for v in languages if v in language_labels],
         "help_line": current_app.config["HELP_LINE"],

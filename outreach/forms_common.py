@@ -1,14 +1,30 @@
-"""Neighbourhood choices grouped so 200 names can be browsed without JavaScript: by kana row in
-Japanese, by first letter elsewhere. Takes names, returns WTForms choices."""
+"""Form pieces every blueprint may use: checkbox groups, the confirm button, and neighbourhood
+choices grouped so 200 names can be browsed without JavaScript (by kana row in Japanese, by first
+letter elsewhere)."""
 
 from collections.abc import Iterable
 from typing import Protocol
 
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from outreach.i18n.locales import SiteLocale
 from outreach.i18n.markup import plain
 from outreach.labels import area_name
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes rendered inside a fieldset by templates/components/forms.html."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: a button with a CSRF token."""
+
 
 # The first kana of each gojūon row; a reading belongs to the last row start at or before it.
 _ROW_START = "あかさたなはまやらわ"
