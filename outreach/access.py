@@ -10,7 +10,7 @@ from typing import TypeVar
 from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
-from outreach.models.user import Role
+from outreach.vocabulary import Role
 
 F = TypeVar("F", bound=Callable)
 

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 from werkzeug.serving import run_simple
 
-from outreach.models import Role
+from outreach.vocabulary import Role
 
 if TYPE_CHECKING:
     from outreach.services.backup import Copy

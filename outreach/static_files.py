@@ -96,6 +96,4 @@ def favicon() -> Response:
 def init_app(app: Flask) -> None:
     app.add_url_rule("/favicon.ico", "favicon", favicon)
     app.add_url_rule("/vendor/plotly.min.js", "plotly_js", plotly_js)
-    app.jinja_env.globals["plotly_url"] = plotly_url
     app.after_request(_prepare)
-    app.jinja_env.globals["static_url"] = static_url

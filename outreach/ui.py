@@ -1,41 +1,15 @@
-"""Names for stored codes (roles, measures), translated for templates."""
+"""What templates can call: every Jinja global and filter is registered here, in one place."""
 
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from outreach.models import Measure, Role
-
-# Keyed by the stored string: Role and Measure are StrEnums, so Role.ADMIN and "admin" find
-# the same entry.
-ROLE_NAMES: dict[str, LazyString] = {
-    Role.ADMIN: _l("Administrator"),
-    Role.STAFF: _l("Policy staff"),
-    Role.COORDINATOR: _l("Coordinator"),
-    Role.VOLUNTEER: _l("Volunteer"),
-}
-
-MEASURE_NAMES: dict[str, LazyString] = {
-    Measure.POP_0_14: _l("Residents aged 0–14"),
-    Measure.POP_15_64: _l("Residents aged 15–64"),
-    Measure.POP_65_74: _l("Residents aged 65–74"),
-    Measure.POP_75_PLUS: _l("Residents aged 75 and over"),
-    Measure.HOUSEHOLDS: _l("Households"),
-    Measure.ONE_PERSON_65_PLUS: _l("One-person households aged 65 and over"),
-    Measure.FOREIGN_RESIDENTS: _l("Foreign residents"),
-}
-
-
-def role_name(role: str) -> str | LazyString:
-    return ROLE_NAMES.get(role, role)
-
-
-def measure_name(measure: str) -> str | LazyString:
-    return MEASURE_NAMES.get(measure, measure)
+from outreach import labels, static_files
+from outreach.i18n import current_locale, switch_url, template_gettext, template_ngettext
+from outreach.i18n.locales import LOCALES
+from outreach.i18n.markup import plain, ruby
 
 
 def csrf_field() -> Markup:
@@ -53,6 +27,31 @@ def with_query(url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
+    """After outreach.i18n.init_app: replaces Flask-Babel's template callables, which would
+    trust translations as HTML."""
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
     app.jinja_env.globals.update(
-        role_name=role_name, measure_name=measure_name, csrf_field=csrf_field, with_query=with_query
+        # translation
+        _=template_gettext,
+        gettext=template_gettext,
+        ngettext=template_ngettext,
+        site_locales=LOCALES,
+        current_locale=current_locale,
+        switch_url=switch_url,
+        # names of stored codes, in the reader's language (outreach.labels)
+        area_name=labels.area_name,
+        role_name=labels.role_name,
+        measure_name=labels.measure_name,
+        format_name=labels.format_name,
+        outcome_name=labels.outcome_name,
+        topic_name=labels.topic_name,
+        language_name=labels.language_name,
+        when_name=labels.when_name,
+        # forms, links and files
+        csrf_field=csrf_field,
+        with_query=with_query,
+        plotly_url=static_files.plotly_url,
+        static_url=static_files.static_url,
     )
+    app.jinja_env.filters["ruby"] = ruby
+    app.jinja_env.filters["plain"] = plain

@@ -6,8 +6,8 @@ from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email
 
-from outreach.models.user import Role
 from outreach.validation import MaxLength
+from outreach.vocabulary import Role
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Administrator: manages accounts"),
@@ -48,7 +48,3 @@ class NewUserForm(UserForm):
 
 class EditUserForm(UserForm):
     active = BooleanField(_l("Account is active (the person can sign in)"))
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form: a button with a CSRF token."""

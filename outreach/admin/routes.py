@@ -5,11 +5,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
-from outreach.admin.forms import ConfirmForm, EditUserForm, NewUserForm
-from outreach.models.user import Role
+from outreach.admin.forms import EditUserForm, NewUserForm
+from outreach.forms_common import ConfirmForm
 from outreach.request_input import positive_int
 from outreach.services import audit, users
 from outreach.services.passwords import temporary_password
+from outreach.vocabulary import Role
 
 bp = Blueprint("admin", __name__)
 admin_only = allow(Role.ADMIN)

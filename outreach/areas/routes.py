@@ -3,8 +3,8 @@
 from flask import Blueprint, abort, render_template
 
 from outreach.access import allow
-from outreach.models.user import Role
 from outreach.services import areas
+from outreach.vocabulary import Role
 
 bp = Blueprint("areas", __name__)
 AREA_READERS = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)

@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
-from outreach.admin.forms import ConfirmForm
-from outreach.models import Role
+from outreach.forms_common import ConfirmForm
 from outreach.request_input import positive_int
 from outreach.services import followups, users
+from outreach.vocabulary import Role
 
 bp = Blueprint("followups", __name__)
 

@@ -10,9 +10,8 @@ from markupsafe import Markup
 
 from outreach.extensions import babel
 from outreach.i18n.catalogs import compile_catalogs
-from outreach.i18n.locales import BY_URL_CODE, DEFAULT, LOCALES, SiteLocale, from_accept_language
-from outreach.i18n.markup import plain, ruby
-from outreach.i18n.names import HasJapaneseName, area_label
+from outreach.i18n.locales import BY_URL_CODE, DEFAULT, SiteLocale, from_accept_language
+from outreach.i18n.markup import ruby
 from outreach.paths import TRANSLATIONS
 
 COOKIE = "outreach_lang"
@@ -76,18 +75,14 @@ def switch_url(site_locale: SiteLocale) -> str:
     return url_for("public.home", lang=site_locale.url_code)
 
 
-def _area_name(area: HasJapaneseName) -> Markup:
-    return area_label(area, current_locale())
-
-
-def _gettext(message: str, **variables: Any) -> Markup:
+def template_gettext(message: str, **variables: Any) -> Markup:
     """Jinja's gettext: the translation is escaped (never trusted as HTML), then furigana."""
     translated = ruby(get_translations().ugettext(message))
     # As in Python's gettext convention, "%" is only special when there are variables.
     return translated % variables if variables else translated
 
 
-def _ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+def template_ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
     translated = ruby(get_translations().ungettext(singular, plural, num))
     return translated % {"num": num, **variables}
 
@@ -99,14 +94,5 @@ def init_app(app: Flask, compiled_dir: Path) -> None:
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_add_lang)
     app.after_request(_remember)
-    # Replace Flask-Babel's callables: Jinja would otherwise trust translations as HTML.
-    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
-    app.jinja_env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
-    app.jinja_env.filters["ruby"] = ruby
-    app.jinja_env.filters["plain"] = plain
-    app.jinja_env.globals.update(
-        site_locales=LOCALES,
-        current_locale=current_locale,
-        switch_url=switch_url,
-        area_name=_area_name,
-    )
+    # Flask-Babel's template callables trust translations as HTML: outreach.ui replaces them
+    # (template_gettext, template_ngettext) with the rest of the templates' globals.

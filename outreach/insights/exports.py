@@ -1,14 +1,16 @@
-"""Exports of neighbourhood figures: CSV (UTF-8 with BOM for Excel in Japan), Excel, GeoJSON."""
+"""Exports of neighbourhood figures: CSV (UTF-8 with BOM for Excel in Japan), Excel, GeoJSON.
 
-import csv
+These only build the file. The route records the download in the audit log
+(outreach.services.audit.record_export) before handing it over."""
+
 import io
 import json
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 
-from outreach.extensions import db
-from outreach.models import User
-from outreach.services import audit, insights
+from outreach.csv_files import csv_bytes
+from outreach.services import insights
 from outreach.services.insights import Picture
 from outreach.services.survey_counts import ResponseFilter
 
@@ -55,26 +57,19 @@ def _round(value: float | None, digits: int = 4) -> float | str:
     return "" if value is None else round(value, digits)
 
 
-def _csv(header: list[str], rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+@dataclass(frozen=True)
+class Download:
+    body: bytes
+    #: Rows (neighbourhoods) in the file, for the audit log.
+    rows: int
 
 
-def _audited(action: str, actor: User, rows: int) -> None:
-    audit.record(action, actor, None, rows=rows)
-    db.session.commit()
-
-
-def scores_csv(result: Picture, actor: User) -> bytes:
+def scores_csv(result: Picture) -> Download:
     header, rows = score_rows(result)
-    _audited("export.scores_csv", actor, len(rows))
-    return _csv(header, rows)
+    return Download(csv_bytes(header, rows), len(rows))
 
 
-def scores_xlsx(result: Picture, actor: User) -> bytes:
+def scores_xlsx(result: Picture) -> Download:
     header, rows = score_rows(result)
     book = Workbook()
     sheet = book.worksheets[0]  # the one a new workbook has (`active` is typed Optional)
@@ -84,24 +79,21 @@ def scores_xlsx(result: Picture, actor: User) -> bytes:
         sheet.append(row)
     out = io.BytesIO()
     book.save(out)
-    _audited("export.scores_xlsx", actor, len(rows))
-    return out.getvalue()
+    return Download(out.getvalue(), len(rows))
 
 
-def scores_geojson(result: Picture, shapes: dict, actor: User) -> bytes:
+def scores_geojson(result: Picture, shapes: dict) -> Download:
     header, rows = score_rows(result)
     by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     features = [
         {**f, "properties": {**f["properties"], **by_code.get(f["properties"]["code"], {})}}
         for f in shapes["features"]
     ]
-    _audited("export.scores_geojson", actor, len(features))
-    return json.dumps(
-        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
-    ).encode("utf-8")
+    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return Download(body.encode("utf-8"), len(features))
 
 
-def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> bytes:
+def priorities_csv(result: Picture, filters: ResponseFilter) -> Download:
     """The shortlist's ranking (outreach.risk.shortlist) with what to plan for in each area."""
     header = [
         "rank",
@@ -138,5 +130,4 @@ def priorities_csv(result: Picture, filters: ResponseFilter, actor: User) -> byt
                 *tops,
             ]
         )
-    _audited("export.priorities_csv", actor, len(rows))
-    return _csv(header, rows)
+    return Download(csv_bytes(header, rows), len(rows))

@@ -1,16 +1,14 @@
 """Open data: aggregates per neighbourhood, small cells suppressed (with secondary suppression)
 and counts rounded, so nobody can be singled out — not even by subtracting totals."""
 
-import csv
-import io
-
 from flask_babel import lazy_gettext as _l
 
+from outreach.csv_files import csv_bytes as write_csv
 from outreach.services.area_estimates import Figure
 from outreach.services.insights import Picture
 from outreach.stats.suppression import Cell, round_count, suppress
+from outreach.vocabulary import CHANNELS
 
-CHANNELS = ("web", "assisted", "paper", "phone")
 SUPPRESSED = "x"
 DICTIONARY = [
     ("area_code", _l("Neighbourhood code (e-Stat KEY_CODE, or D… for the derived demo areas).")),
@@ -55,12 +53,10 @@ def csv_bytes(result: Picture) -> bytes:
         (a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS
     }
     hidden = suppress(table, result.minimum)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
     header = ["area_code", "name_ja", "answers", *(f"answers_{c}" for c in CHANNELS), "risk_score"]
     for indicator in result.measures:
         header += [indicator, f"{indicator}_low95", f"{indicator}_high95", f"{indicator}_kind"]
-    writer.writerow(header)
+    rows: list[list[str | int | float]] = []
     for area in result.areas:
         shown = area.answers >= result.minimum and area.code not in hidden.row_totals
         row: list[str | int | float] = [
@@ -77,8 +73,8 @@ def csv_bytes(result: Picture) -> bytes:
         for indicator in result.measures:
             figure = area.estimates.get(indicator)
             row += _published(figure.published()) if figure else ["", "", "", ""]
-        writer.writerow(row)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        rows.append(row)
+    return write_csv(header, rows)
 
 
 #: The kinds as open-data codes (outreach.services.area_estimates.KINDS)

@@ -8,9 +8,7 @@ from flask import current_app, request
 from outreach.risk.config import METHODS, RiskConfig
 from outreach.services import areas
 from outreach.services.survey_counts import ResponseFilter
-
-CHANNELS = ("web", "assisted", "paper", "phone")
-AGE_BANDS = ("under_18", "18_39", "40_64", "65_74", "75_plus")
+from outreach.vocabulary import AGE_BANDS, CHANNELS
 
 
 @dataclass(frozen=True)

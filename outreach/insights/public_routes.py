@@ -5,7 +5,7 @@ from datetime import date
 from flask import Blueprint, Response, current_app, render_template, url_for
 
 from outreach.access import public
-from outreach.insights import open_data, params, trend_views, views
+from outreach.insights import open_data, params, presenters, trend_presenters
 from outreach.security import charts_on_this_page
 from outreach.services import insights
 from outreach.services.survey_counts import ResponseFilter
@@ -28,11 +28,11 @@ def page():
         "insights/transparency.html",
         result=result,
         counted_at=insights.counted_at(),
-        shortlisted=views.shortlisted(result, extra=0),
-        **trend_views.quarter_context(public=True),
-        charts=[views.map_chart(result, "score"), views.channel_chart(result)],
+        shortlisted=presenters.shortlisted(result, extra=0),
+        **trend_presenters.quarter_context(public=True),
+        charts=[presenters.map_chart(result, "score"), presenters.channel_chart(result)],
         choices=choices,
-        **views.page_context(),
+        **presenters.page_context(),
     )
 
 
@@ -48,11 +48,11 @@ def report():
         config=config,
         issued=date.today(),
         counted_at=insights.counted_at(),
-        shortlisted=views.shortlisted(result, extra=0),
-        map=views.map_chart(result, "score"),
+        shortlisted=presenters.shortlisted(result, extra=0),
+        map=presenters.map_chart(result, "score"),
         method_address=url_for("transparency.method", _external=True),
-        **views.page_context(),
-        **trend_views.quarter_context(public=True),
+        **presenters.page_context(),
+        **trend_presenters.quarter_context(public=True),
     )
 
 
@@ -63,7 +63,7 @@ def method():
         "insights/method.html",
         config=current_app.extensions["outreach_risk"],
         minimum=current_app.config["PUBLISH_MIN_CELL"],
-        **views.page_context(),
+        **presenters.page_context(),
     )
 
 

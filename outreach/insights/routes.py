@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
-from outreach.insights import exports, params, trend_views, views
-from outreach.models import Role
+from outreach.insights import exports, params, presenters, trend_presenters
 from outreach.security import charts_on_this_page
-from outreach.services import insights
+from outreach.services import audit, insights
+from outreach.vocabulary import Role
 
 bp = Blueprint("insights", __name__)
 STAFF = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)
@@ -19,32 +19,32 @@ STAFF = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)
 def dashboard():
     charts_on_this_page()
     choices = params.from_request()
-    result = views.picture(choices)
+    result = presenters.picture(choices)
     return render_template(
         "insights/dashboard.html",
         result=result,
         choices=choices,
         ranked=insights.highest_risk(result),
-        priorities=views.shortlisted(result),
+        priorities=presenters.shortlisted(result),
         top=lambda q, a: insights.top_answers(q, choices.filters, a),
         charts=[
             chart
             for chart in (
-                views.map_chart(result, choices.layer),
-                views.channel_chart(result),
-                views.age_chart(choices),
-                views.option_chart("barriers", "barriers", _("What makes it hard"), choices),
-                views.option_chart(
+                presenters.map_chart(result, choices.layer),
+                presenters.channel_chart(result),
+                presenters.age_chart(choices),
+                presenters.option_chart("barriers", "barriers", _("What makes it hard"), choices),
+                presenters.option_chart(
                     "languages", "help_language", _("Languages people want help in"), choices
                 ),
-                views.trend_chart(choices),
-                trend_views.measures_chart(result, choices),
+                presenters.trend_chart(choices),
+                trend_presenters.measures_chart(result, choices),
             )
             if chart is not None
         ],
         config=choices.config,
-        **views.page_context(),
-        **trend_views.quarter_context(),
+        **presenters.page_context(),
+        **trend_presenters.quarter_context(),
         counted_at=insights.counted_at(),
     )
 
@@ -53,17 +53,18 @@ def dashboard():
 @STAFF
 def export_csv():
     choices = params.from_request()
-    body = exports.scores_csv(views.picture(choices), current_user._get_current_object())
-    return _download(body, "text/csv", "outreach-neighbourhoods.csv")
+    made = exports.scores_csv(presenters.picture(choices))
+    return _download(made, "export.scores_csv", "text/csv", "outreach-neighbourhoods.csv")
 
 
 @bp.route("/export.xlsx")
 @STAFF
 def export_xlsx():
     choices = params.from_request()
-    body = exports.scores_xlsx(views.picture(choices), current_user._get_current_object())
+    made = exports.scores_xlsx(presenters.picture(choices))
     return _download(
-        body,
+        made,
+        "export.scores_xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "outreach-neighbourhoods.xlsx",
     )
@@ -73,23 +74,25 @@ def export_xlsx():
 @STAFF
 def export_geojson():
     choices = params.from_request()
-    body = exports.scores_geojson(
-        views.picture(choices), views._geojson(), current_user._get_current_object()
+    made = exports.scores_geojson(presenters.picture(choices), presenters._geojson())
+    return _download(
+        made, "export.scores_geojson", "application/geo+json", "outreach-neighbourhoods.geojson"
     )
-    return _download(body, "application/geo+json", "outreach-neighbourhoods.geojson")
 
 
 @bp.route("/priorities.csv")
 @STAFF
 def priorities_csv():
     choices = params.from_request()
-    body = exports.priorities_csv(
-        views.picture(choices), choices.filters, current_user._get_current_object()
-    )
-    return _download(body, "text/csv", "outreach-priorities.csv")
+    made = exports.priorities_csv(presenters.picture(choices), choices.filters)
+    return _download(made, "export.priorities_csv", "text/csv", "outreach-priorities.csv")
 
 
-def _download(body: bytes, mimetype: str, filename: str) -> Response:
+def _download(made: exports.Download, action: str, mimetype: str, filename: str) -> Response:
+    """The file, once its download is in the audit log."""
+    audit.record_export(action, current_user._get_current_object(), made.rows)
     return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"}
+        made.body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
     )

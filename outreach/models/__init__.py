@@ -1,21 +1,22 @@
 """All models, imported here so Alembic and the app see the whole schema."""
 
-from outreach.models.area import Area, AreaStatistic, Measure
+from outreach.models.area import Area, AreaStatistic
 from outreach.models.audit import AuditEvent
 from outreach.models.base import Base
 from outreach.models.contact import ContactRequest
 from outreach.models.support import (
     FollowUp,
-    Format,
     LogOutcome,
-    Outcome,
     SessionLog,
     SupportSession,
 )
-from outreach.models.survey import Channel, SurveyDraft, SurveyResponse
+from outreach.models.survey import SurveyDraft, SurveyResponse
 from outreach.models.tally import SurveyTally, SurveyUncounted
-from outreach.models.user import Role, User
+from outreach.models.user import User
 from outreach.models.versions import DataVersion
+
+# The stored codes live in outreach.vocabulary (importable by routes); re-exported for services.
+from outreach.vocabulary import Channel, Format, Measure, Outcome, Role
 
 __all__ = [
     "Area",

@@ -1,24 +1,11 @@
 """Neighbourhoods and the population figures that describe them."""
 
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from outreach.models.base import Base, Timestamped
-
-
-class Measure(StrEnum):
-    """The population figures kept per area; each is a CSV column in `areas import`."""
-
-    POP_0_14 = "pop_0_14"
-    POP_15_64 = "pop_15_64"
-    POP_65_74 = "pop_65_74"
-    POP_75_PLUS = "pop_75_plus"
-    HOUSEHOLDS = "households"
-    ONE_PERSON_65_PLUS = "one_person_households_65_plus"
-    FOREIGN_RESIDENTS = "foreign_residents"
 
 
 class Area(Timestamped, Base):

@@ -1,26 +1,11 @@
 """In-person help: sessions published to residents, logs of what happened, and follow-ups."""
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from outreach.models.base import Base, Timestamped, utcnow
-
-
-class Format(StrEnum):
-    HELP_DESK = "help_desk"
-    CLASS = "class"
-    HOME_VISIT = "home_visit"
-    PHONE = "phone"
-    ONLINE = "online"
-
-
-class Outcome(StrEnum):
-    RESOLVED = "resolved"
-    PARTLY = "partly"
-    REFERRED = "referred"
 
 
 class SupportSession(Timestamped, Base):

@@ -1,20 +1,13 @@
 """Survey answers (anonymous), answers in progress, and the channel each came through."""
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.models.base import Base, utcnow
-
-
-class Channel(StrEnum):
-    WEB = "web"  # the resident alone, on the web
-    ASSISTED = "assisted"  # a volunteer helps in person
-    PAPER = "paper"  # keyed in from a paper form
-    PHONE = "phone"  # answered by phone with a volunteer
+from outreach.vocabulary import Channel
 
 
 class SurveyResponse(Base):

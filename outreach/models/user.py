@@ -2,19 +2,11 @@
 
 import secrets
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.models.base import Base, Timestamped
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    STAFF = "staff"  # policy staff: aggregates and publishing
-    COORDINATOR = "coordinator"  # runs volunteers and follow-ups
-    VOLUNTEER = "volunteer"
 
 
 def new_session_token() -> str:

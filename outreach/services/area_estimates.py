@@ -14,10 +14,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from outreach.instrument.declarations import Stratum as AgeGroup
 from outreach.services.survey_counts import Cell
 from outreach.stats.small_area import AreaInput, estimate_areas
 from outreach.stats.weighting import Stratum
-from outreach.survey.declarations import Stratum as AgeGroup
 
 KINDS = ("survey", "model", "model_only")
 

@@ -26,6 +26,13 @@ def record(
     return event
 
 
+def record_export(action: str, actor: User, rows: int, **details: Any) -> None:
+    """A download is audited and committed before the file is handed over: no export leaves
+    without its record."""
+    record(action, actor, None, rows=rows, **details)
+    db.session.commit()
+
+
 def recent(page: int = 1, per_page: int = 50) -> tuple[list[tuple[AuditEvent, str | None]], int]:
     """Newest events first, each with the actor's display name, and the total count."""
     total = db.session.scalar(select(func.count(AuditEvent.id))) or 0

@@ -13,6 +13,8 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from outreach.extensions import db
+from outreach.instrument.declarations import Stratum as AgeGroup
+from outreach.instrument.instrument import Instrument
 from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import AreaScore, scores
@@ -24,8 +26,6 @@ from outreach.services.area_estimates import AreaFacts, Figure, MeasureFigures, 
 from outreach.services.insights_cache import cached
 from outreach.services.priorities import Standing
 from outreach.services.survey_counts import ResponseFilter
-from outreach.survey.declarations import Stratum as AgeGroup
-from outreach.survey.instrument import Instrument
 
 #: Figures computed from the population figures and the session logs, beside the survey's
 #: measures: what forms/lists/risk-index.toml may name.
@@ -66,7 +66,7 @@ class AreaFigures:
 
 @dataclass
 class Picture:
-    #: The survey's measures shown, in the instrument's order (outreach.survey.measures).
+    #: The survey's measures shown, in the instrument's order (outreach.instrument.measures).
     measures: tuple[str, ...]
     areas: list[AreaFigures]
     city: dict[str, Figure | None]
@@ -315,7 +315,7 @@ def priorities(result: Picture) -> list[AreaFigures]:
     return sorted(result.areas, key=order)
 
 
-#: The roles (outreach.survey.declarations) whose answers say what help to plan.
+#: The roles (outreach.instrument.declarations) whose answers say what help to plan.
 PLAN_ROLES = ("barriers", "help_topics", "help_language")
 
 

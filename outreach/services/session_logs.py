@@ -1,8 +1,6 @@
 """Session logs: written once per form, edited within a window, corrected by coordinators."""
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -12,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from outreach.csv_files import csv_bytes
 from outreach.extensions import db
 from outreach.models import FollowUp, LogOutcome, Role, SessionLog, User
 from outreach.models.base import month_of, utcnow
@@ -185,31 +184,28 @@ CSV_COLUMNS = (
 
 
 def export_csv(logs: list[SessionLog], actor: User, filters: dict[str, str]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel in Japan opens it correctly. Audited."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for log in logs:
-        writer.writerow(
-            [
-                log.id,
-                log.held_on.isoformat(),
-                log.duration_minutes,
-                log.format,
-                log.area_code or "",
-                log.venue,
-                log.people_under_65,
-                log.people_65_74,
-                log.people_75_plus,
-                log.people_age_unknown,
-                " ".join(log.languages),
-                " ".join(f"{o.topic}:{o.outcome}" for o in log.outcomes),
-                log.volunteer_id,
-            ]
-        )
-    audit.record("export.session_logs", actor, None, rows=len(logs), **filters)
-    db.session.commit()
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """UTF-8 with a byte-order mark, so Excel in Japan opens it correctly (outreach.csv_files).
+    Audited."""
+    rows = [
+        [
+            log.id,
+            log.held_on.isoformat(),
+            log.duration_minutes,
+            log.format,
+            log.area_code or "",
+            log.venue,
+            log.people_under_65,
+            log.people_65_74,
+            log.people_75_plus,
+            log.people_age_unknown,
+            " ".join(log.languages),
+            " ".join(f"{o.topic}:{o.outcome}" for o in log.outcomes),
+            log.volunteer_id,
+        ]
+        for log in logs
+    ]
+    audit.record_export("export.session_logs", actor, len(logs), **filters)
+    return csv_bytes(CSV_COLUMNS, rows)
 
 
 @dataclass

@@ -10,11 +10,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from outreach.extensions import db
+from outreach.instrument.instrument import Instrument
 from outreach.models import Channel, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
 from outreach.services import response_store, tallies
 from outreach.services.rows import affected
-from outreach.survey.instrument import Instrument
 
 Answers = dict[str, list[str]]
 #: No 0/O, 1/I/L: codes are read aloud and copied by hand.

@@ -16,9 +16,9 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from outreach.extensions import db
+from outreach.instrument.declarations import Stratum
 from outreach.models import SurveyTally
 from outreach.services.tallies import ALL
-from outreach.survey.declarations import Stratum
 
 T = SurveyTally.__table__
 #: What a response counts in: ("", "") is every response (outreach.models.tally).
@@ -87,7 +87,7 @@ def _by_cell(question: str, strata: Sequence[Stratum], filters: ResponseFilter) 
 
 
 def share(measure: str, strata: Sequence[Stratum], filters: ResponseFilter) -> list[Cell]:
-    """A measure's base and positives per area and weighting stratum (outreach.survey.measures)."""
+    """A measure's base and positives per area and weighting stratum (outreach.instrument.measures)."""
     bases = _by_cell("@base", strata, filters)
     positives = _by_cell("@positive", strata, filters)
     return [

@@ -33,12 +33,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from outreach.extensions import db
+from outreach.instrument.instrument import Instrument
+from outreach.instrument.measures import PREFER_NOT
 from outreach.models import SurveyResponse, SurveyTally, SurveyUncounted
 from outreach.models.base import month_of
 from outreach.services import data_versions
 from outreach.services.rows import affected
-from outreach.survey.instrument import Instrument
-from outreach.survey.measures import PREFER_NOT
 
 #: Responses claimed per transaction: bounds the work (and locks) of one step.
 CHUNK = 250_000
@@ -155,7 +155,7 @@ def _pairs(claimed):
 
 def _measure_items(survey: Instrument, pairs) -> list[Select]:
     """("@base", measure) and ("@positive", measure) rows for the chunk's responses answered in
-    this instrument version, each judged as the version declares (outreach.survey.measures)."""
+    this instrument version, each judged as the version declares (outreach.instrument.measures)."""
     question, value = pairs.c.question, pairs.c.value
     flags: list = []
     for n, measure in enumerate(survey.measures):

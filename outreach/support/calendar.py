@@ -1,14 +1,25 @@
 """iCalendar feed of upcoming sessions (RFC 5545), so residents and offices can subscribe."""
 
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
 
 from icalendar import Calendar, Event
 
-from outreach.models import SupportSession
 from outreach.services.sessions import as_utc
 
 
-def feed(sessions: list[SupportSession], describe: Any, host: str) -> bytes:
+class Announced(Protocol):
+    """What the feed reads of a support session."""
+
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    updated_at: datetime
+    cancelled: bool
+
+
+def feed(sessions: Sequence[Announced], describe: Any, host: str) -> bytes:
     """`describe(session)` returns (summary, description, location) in the reader's language."""
     calendar = Calendar()
     calendar.add("prodid", "-//Outreach//Hirakata support sessions//")

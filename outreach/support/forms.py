@@ -25,24 +25,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from outreach.models import Format, Outcome
+from outreach.forms_common import MultiCheckboxField
+from outreach.labels import FORMAT_LABELS, LANGUAGE_CHOICES, OUTCOME_LABELS
 from outreach.support.privacy import personal_detail
-from outreach.survey.fields import MultiCheckboxField
-from outreach.survey.forms import LANGUAGE_CHOICES
 from outreach.validation import MaxLength, WholeNumberField
 
-FORMAT_LABELS = {
-    Format.HELP_DESK: _l("Help desk"),
-    Format.CLASS: _l("Group class"),
-    Format.HOME_VISIT: _l("Home visit"),
-    Format.PHONE: _l("Phone help"),
-    Format.ONLINE: _l("Online"),
-}
-OUTCOME_LABELS = {
-    Outcome.RESOLVED: _l("Resolved"),
-    Outcome.PARTLY: _l("Partly"),
-    Outcome.REFERRED: _l("Referred elsewhere"),
-}
 #: For a value that no list offered (a changed page, or a script).
 ONE_SHOWN = _l("Select one of the answers shown.")
 PERSONAL_DETAIL_MESSAGES = {
@@ -65,11 +52,11 @@ def no_personal_details(form: FlaskForm, field: Any) -> None:
 
 
 def topic_choices() -> list[SelectChoice]:
-    return [SelectChoice(t.id, t.label) for t in current_app.extensions["outreach_topics"]]
+    return [SelectChoice(t.id, _l(t.text)) for t in current_app.extensions["outreach_topics"]]
 
 
 def format_choices() -> list[SelectChoice]:
-    return [SelectChoice(f.value, label) for f, label in FORMAT_LABELS.items()]
+    return [SelectChoice(str(f), label) for f, label in FORMAT_LABELS.items()]
 
 
 def language_choices() -> list[SelectChoice]:
@@ -221,11 +208,11 @@ def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
     """The log form with one outcome choice per maintained topic."""
     outcome_choices = [
         SelectChoice("", _l("Not covered")),
-        *(SelectChoice(o.value, label) for o, label in OUTCOME_LABELS.items()),
+        *(SelectChoice(str(o), label) for o, label in OUTCOME_LABELS.items()),
     ]
     fields = {
         f"topic_{t.id}": SelectField(
-            t.label,
+            _l(t.text),
             choices=outcome_choices,
             validate_choice=True,
             default="",

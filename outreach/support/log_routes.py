@@ -7,14 +7,15 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from outreach import session_cards
 from outreach.access import allow
-from outreach.models import Role
 from outreach.request_input import positive_int
 from outreach.security import keep_for_back_button
 from outreach.services import session_logs, sessions
 from outreach.services.session_logs import LogData
-from outreach.support import views
+from outreach.support import presenters
 from outreach.support.forms import log_form
+from outreach.vocabulary import Role
 
 bp = Blueprint("logs", __name__)
 LOGGERS = allow(Role.VOLUNTEER, Role.COORDINATOR)
@@ -34,7 +35,7 @@ def _data(form) -> LogData:
 
 
 def _areas() -> list:
-    return views.area_choices(_("No neighbourhood"))
+    return presenters.area_choices(_("No neighbourhood"))
 
 
 def _session(session_id: str):
@@ -96,7 +97,7 @@ def listing():
         logs=logs,
         everyone=everyone,
         can_edit=lambda log: session_logs.can_edit(log, me),
-        **views.listing_context(),
+        **session_cards.listing_context(),
         query={k: v for k, v in request.args.items() if v and k in LOG_FILTERS},
         area_choices=_areas(),
     )
@@ -163,5 +164,5 @@ def summary():
         by_area=session_logs.totals_by("area", start, end),
         by_format=session_logs.totals_by("format", start, end),
         outcomes=session_logs.outcomes_by_topic(),
-        **views.listing_context(),
+        **session_cards.listing_context(),
     )

@@ -2,9 +2,10 @@
 
 from flask import Blueprint, Response, render_template, request
 
+from outreach import session_cards
 from outreach.access import public
 from outreach.services import sessions
-from outreach.support import calendar, views
+from outreach.support import calendar, presenters
 
 bp = Blueprint("help_sessions", __name__)
 
@@ -12,13 +13,13 @@ bp = Blueprint("help_sessions", __name__)
 @bp.route("/")
 @public
 def listing():
-    form = views.filter_form()
-    found = sessions.upcoming(views.filters_from(form))
+    form = presenters.filter_form()
+    found = sessions.upcoming(presenters.filters_from(form))
     return render_template(
         "support/public_list.html",
         sessions=found,
         filters=form,
-        **views.listing_context(),
+        **session_cards.listing_context(),
         # Only the filters travel on to the calendar link (other names could steer url_for).
         query={k: v for k, v in request.args.items() if v and k in form},
     )
@@ -27,8 +28,8 @@ def listing():
 @bp.route("/calendar.ics")
 @public
 def ical():
-    found = sessions.upcoming(views.filters_from(views.filter_form()))
-    body = calendar.feed(found, views.describe, request.host.split(":")[0])
+    found = sessions.upcoming(presenters.filters_from(presenters.filter_form()))
+    body = calendar.feed(found, presenters.describe, request.host.split(":")[0])
     return Response(
         body,
         mimetype="text/calendar",

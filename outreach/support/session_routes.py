@@ -4,12 +4,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from outreach import session_cards
 from outreach.access import allow
-from outreach.admin.forms import ConfirmForm
-from outreach.models import Role
+from outreach.forms_common import ConfirmForm
 from outreach.services import sessions
-from outreach.support import views
+from outreach.support import presenters
 from outreach.support.forms import session_form
+from outreach.vocabulary import Role
 
 bp = Blueprint("sessions", __name__)
 ORGANISERS = allow(Role.VOLUNTEER, Role.COORDINATOR)
@@ -35,14 +36,14 @@ def manage():
     me = current_user._get_current_object()
     found = sessions.managed_by(me, everyone=me.role == Role.COORDINATOR)
     return render_template(
-        "support/manage.html", sessions=found, form=ConfirmForm(), **views.listing_context()
+        "support/manage.html", sessions=found, form=ConfirmForm(), **session_cards.listing_context()
     )
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @ORGANISERS
 def new():
-    form = session_form(views.area_choices(_("No neighbourhood (phone or online)")))
+    form = session_form(presenters.area_choices(_("No neighbourhood (phone or online)")))
     if form.validate_on_submit():
         created = sessions.create(
             _form_values(form),
@@ -67,7 +68,7 @@ def edit(session_id: int):
         "area_code": session.area_code or "",
     }
     form = session_form(
-        views.area_choices(_("No neighbourhood (phone or online)")),
+        presenters.area_choices(_("No neighbourhood (phone or online)")),
         data=None if request.method == "POST" else data,
     )
     if form.validate_on_submit():

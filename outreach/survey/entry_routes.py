@@ -8,11 +8,11 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.i18n import current_locale
-from outreach.models import Channel, Role
 from outreach.security import keep_for_back_button
 from outreach.services import survey as surveys
-from outreach.survey import views
+from outreach.survey import presenters
 from outreach.survey.forms import entry_form, values_from
+from outreach.vocabulary import Channel, Role
 
 bp = Blueprint("entry", __name__)
 
@@ -31,7 +31,7 @@ def _answers(survey, form) -> dict[str, list[str]]:
 @allow(Role.VOLUNTEER, Role.COORDINATOR, Role.ADMIN)
 def new():
     survey = surveys.instrument()
-    form = entry_form(survey, views.area_choices())
+    form = entry_form(survey, presenters.area_choices())
     if request.method == "GET":
         form.submission_key.data = secrets.token_urlsafe(24)
         form.channel.data = request.args.get("channel", Channel.PAPER.value)

@@ -6,48 +6,17 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from outreach.survey.instrument import PREFER_NOT, Question
+from outreach.forms_common import MultiCheckboxField
+from outreach.instrument.instrument import PREFER_NOT, Question
+from outreach.labels import option_labels
 
-SCALE_LABELS = {
-    "5": _l("Strongly agree"),
-    "4": _l("Agree"),
-    "3": _l("Neither agree nor disagree"),
-    "2": _l("Disagree"),
-    "1": _l("Strongly disagree"),
-}
-YES_NO = {"yes": _l("Yes"), "no": _l("No")}
-PREFER_NOT_LABEL = _l("Prefer not to say")
 POSTAL_CODE = re.compile(r"^\d{3}-?\d{4}$")
 # i18n: full-width digits and hyphens, as typed on Japanese keyboards
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－ー", "0123456789--")
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Checkboxes rendered inside a fieldset by templates/components/forms.html."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-def option_labels(question: Question | None) -> dict[str, Any]:
-    """Option id -> label (lazy, translated when shown), including built-in scales; none for a
-    question this survey version does not have."""
-    if question is None:
-        return {}
-    if question.type == "scale":
-        labels: dict[str, Any] = dict(SCALE_LABELS)
-    elif question.type == "yesno":
-        labels = dict(YES_NO)
-    else:
-        labels = {o.id: _l(o.text) for o in question.options}
-    if question.prefer_not:
-        labels[PREFER_NOT] = PREFER_NOT_LABEL
-    return labels
 
 
 def _choices(question: Question) -> list[SelectChoice]:

@@ -8,11 +8,12 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField, TextArea
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional, ValidationError
 
-from outreach.models import Channel
+from outreach.instrument.instrument import Instrument, Question
+from outreach.labels import LANGUAGE_CHOICES, WHEN_CHOICES
 from outreach.survey.fields import answer_field, postal_code_field
-from outreach.survey.instrument import Instrument, Question
 from outreach.survey.spam import honeypot_field
 from outreach.validation import MaxLength
+from outreach.vocabulary import Channel
 
 POSTAL_PREFIX = "postal:"
 
@@ -45,7 +46,8 @@ def data_for(question: Question, values: list[str]) -> dict[str, Any]:
     return {"answer": first}
 
 
-CHANNEL_LABELS = {
+#: How a volunteer's entry was answered, in the volunteer's words.
+ENTRY_CHANNELS = {
     Channel.PAPER: _l("Paper form, keyed in by me"),
     Channel.ASSISTED: _l("In person: I helped the resident answer"),
     Channel.PHONE: _l("By phone: the resident answered me"),
@@ -57,7 +59,7 @@ def entry_form(survey: Instrument, area_choices: list, **kwargs: Any) -> FlaskFo
     fields: dict[str, Any] = {
         "channel": RadioField(
             _l("How was this survey answered?"),
-            choices=[SelectChoice(c.value, label) for c, label in CHANNEL_LABELS.items()],
+            choices=[SelectChoice(c.value, label) for c, label in ENTRY_CHANNELS.items()],
             validators=[DataRequired(_l("Select how the survey was answered."))],
             invalid_choice_message=_l("Select how the survey was answered."),
         ),
@@ -104,26 +106,6 @@ class StartForm(FlaskForm):
     """The start button, with a honeypot: a filled one starts no draft (outreach/survey/spam.py)."""
 
     website = honeypot_field()
-
-
-LANGUAGE_CHOICES = [
-    ("ja", _l("Japanese")),
-    ("ja_easy", _l("Easy Japanese")),
-    ("en", _l("English")),
-    ("zh", _l("Chinese")),
-    ("ko", _l("Korean")),
-    ("vi", _l("Vietnamese")),
-    ("ne", _l("Nepali")),
-    ("pt", _l("Portuguese")),
-    ("other", _l("Another language")),
-]
-WHEN_CHOICES = [
-    ("weekday_morning", _l("Weekday mornings")),
-    ("weekday_afternoon", _l("Weekday afternoons")),
-    ("weekday_evening", _l("Weekday evenings")),
-    ("weekend", _l("Weekends")),
-    ("any", _l("Any time")),
-]
 
 
 class ContactForm(FlaskForm):

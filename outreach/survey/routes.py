@@ -19,9 +19,9 @@ from flask_login import current_user
 from outreach.access import allow, public
 from outreach.extensions import limiter
 from outreach.i18n import current_locale
-from outreach.models import Channel, Role
+from outreach.instrument import flow
 from outreach.services import survey as surveys
-from outreach.survey import flow, views
+from outreach.survey import presenters
 from outreach.survey.forms import (
     ResumeForm,
     StartForm,
@@ -31,6 +31,7 @@ from outreach.survey.forms import (
     values_from,
 )
 from outreach.survey.spam import caught, survey_limit
+from outreach.vocabulary import Channel, Role
 
 bp = Blueprint("survey", __name__)
 DRAFT, DONE = "survey_draft", "survey_done"
@@ -84,7 +85,7 @@ def question(question_id: str):
     asked = next((q for q in survey.visible(draft.answers) if q.id == question_id), None)
     if asked is None:
         abort(404)
-    areas = views.area_choices() if asked.type == "area" else None
+    areas = presenters.area_choices() if asked.type == "area" else None
     if request.method == "GET":
         form = question_form(asked, areas, data=data_for(asked, draft.answers.get(asked.id, [])))
     else:
@@ -173,7 +174,7 @@ def check():
     draft = _draft_or_restart()
     if draft is None:
         return redirect(url_for("survey.start"))
-    rows = views.answer_rows(survey, draft.answers)
+    rows = presenters.answer_rows(survey, draft.answers)
     return render_template("survey/check.html", rows=rows, form=SubmitForm(), survey=survey)
 
 
@@ -204,7 +205,9 @@ def thanks():
 def help_page():
     done = session.get(DONE)
     answers = surveys.answers_of(done["response"]) if done else {}
-    return render_template("survey/help.html", **views.help_context(surveys.instrument(), answers))
+    return render_template(
+        "survey/help.html", **presenters.help_context(surveys.instrument(), answers)
+    )
 
 
 @bp.route("/paper")
@@ -212,7 +215,7 @@ def help_page():
 def paper():
     survey = surveys.instrument()
     return render_template(
-        "survey/paper.html", survey=survey, questions=views.paper_questions(survey)
+        "survey/paper.html", survey=survey, questions=presenters.paper_questions(survey)
     )
 
 

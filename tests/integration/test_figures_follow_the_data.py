@@ -6,7 +6,7 @@ import io
 from sqlalchemy import delete, event, select
 
 from outreach.extensions import db
-from outreach.insights import views
+from outreach.insights import presenters
 from outreach.models import Area, AreaStatistic
 from outreach.services import insights, survey, synthetic, tallies
 from outreach.services.area_import import import_files
@@ -46,11 +46,11 @@ def test_a_reimport_of_population_figures_changes_the_figures_without_a_restart(
 
 def test_boundaries_follow_a_reimport(app, tmp_path):
     city(app)
-    first = views._geojson()
+    first = presenters._geojson()
     db.session.execute(delete(Area).where(Area.code == first["features"][0]["properties"]["code"]))
     import_files(GEOJSON, STATISTICS, synthetic=True)  # puts it back: a change all the same
     db.session.commit()
-    assert views._geojson() is not first
+    assert presenters._geojson() is not first
 
 
 def test_an_area_without_population_figures_has_no_figure_and_says_why(app, client, login):

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from outreach import create_app
+from outreach.instrument.measures import Measure
 from outreach.models import Channel
 from outreach.paths import FORMS
 from outreach.risk.config import RiskConfigError
 from outreach.services import insights, survey, synthetic, tallies
 from outreach.services.survey_counts import ResponseFilter, share
-from outreach.survey.measures import Measure
 from tests.support.areas import load_tiny
 
 V1 = (FORMS / "digital-access.toml").read_text(encoding="utf-8")

@@ -58,7 +58,7 @@ def test_service_stores_each_key_once(app):
 
 def test_unknown_instrument_stops_the_app(database_url, tmp_path, monkeypatch):
     from outreach import create_app
-    from outreach.survey.instrument import InstrumentError
+    from outreach.instrument.instrument import InstrumentError
 
     monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(tmp_path))
     with pytest.raises(InstrumentError, match="no instrument with id 'missing'"):

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from outreach.instrument import flow, load_instruments
+from outreach.instrument.instrument import InstrumentError, load
 from outreach.paths import FORMS
-from outreach.survey import flow, load_instruments
-from outreach.survey.instrument import InstrumentError, load
 
 GOOD = """
 id = "t"
@@ -123,7 +123,7 @@ def test_a_broken_file_stops_loading(tmp_path):
 
 
 def test_extractor_yields_every_resident_text():
-    from outreach.survey.extract import extract_instrument
+    from outreach.instrument.extract import extract_instrument
 
     with (FORMS / "digital-access.toml").open("rb") as fileobj:
         messages = {m[2] for m in extract_instrument(fileobj, None, None, None)}

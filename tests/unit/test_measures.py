@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach.survey.instrument import InstrumentError, load
+from outreach.instrument.instrument import InstrumentError, load
 
 HEAD = """
 id = "t"

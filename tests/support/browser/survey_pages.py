@@ -4,8 +4,8 @@ import re
 
 from playwright.sync_api import Page
 
+from outreach.instrument.instrument import PREFER_NOT, load
 from outreach.paths import FORMS
-from outreach.survey.instrument import PREFER_NOT, load
 
 INSTRUMENT = load(FORMS / "digital-access.toml")
 #: More question pages than this means the walk is going round in circles.

@@ -9,7 +9,7 @@ from flask_babel import format_percent, gettext
 from outreach.charts import Chart, lines
 from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
-from outreach.insights.views import indicator_names, month_label
+from outreach.insights.presenters import indicator_names, month_label
 from outreach.services import trends
 from outreach.services.insights import Picture
 

@@ -8,24 +8,24 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from outreach.forms_common import grouped
 from outreach.i18n import current_locale
+from outreach.i18n.markup import plain
+from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
+from outreach.labels import area_name, option_labels
 from outreach.services import areas, sessions
-from outreach.support import views as support_views
-from outreach.survey.area_choices import grouped
-from outreach.survey.fields import option_labels
+from outreach.session_cards import listing_context
 from outreach.survey.forms import POSTAL_PREFIX
-from outreach.survey.instrument import PREFER_NOT, Instrument, Question
 
 DONT_KNOW_AREA = _l("I don't know, or prefer not to say")
 
 
 def area_choices() -> list[SelectChoice]:
     """Neighbourhoods grouped for a <select>; the first choices let residents decline."""
-    japanese = current_locale().babel.startswith("ja")
     return [
         SelectChoice("", gettext("Choose your neighbourhood")),
         SelectChoice(PREFER_NOT, DONT_KNOW_AREA),
-        *grouped(areas.names(), japanese),
+        *grouped(areas.names(), current_locale()),
     ]
 
 
@@ -42,14 +42,9 @@ def _area_label(value: str) -> str:
         digits = value.removeprefix(POSTAL_PREFIX)
         shown = digits[:3] + "-" + digits[3:]
         return gettext("Postal code %(code)s", code=shown)
-    japanese = current_locale().babel.startswith("ja")
     named = {a.code: a for a in areas.names()}
     area = named.get(value)
-    if area is None:
-        return value
-    return (
-        area.name_ja if japanese or not area.name_romaji else f"{area.name_romaji} ({area.name_ja})"
-    )
+    return value if area is None else plain(area_name(area))
 
 
 def shown_values(question: Question, values: list[str]) -> list[Any]:
@@ -93,7 +88,7 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
     nearby = sessions.for_resident(topics, languages, area)
     return {
         "sessions": nearby,
-        **support_views.listing_context(),
+        **listing_context(),
         "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
         "wanted_languages": [language_labels[v] for v in languages if v in language_labels],
         "help_line": current_app.config["HELP_LINE"],

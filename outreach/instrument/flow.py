@@ -1,6 +1,6 @@
 """Where a resident goes next in the survey. Pure: takes the instrument and the answers."""
 
-from outreach.survey.instrument import Instrument, Question
+from outreach.instrument.instrument import Instrument, Question
 
 Answers = dict[str, list[str]]
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from outreach.survey import declarations, measures
-from outreach.survey.declarations import Stratum
-from outreach.survey.measures import Measure
+from outreach.instrument import declarations, measures
+from outreach.instrument.declarations import Stratum
+from outreach.instrument.measures import Measure
 
 TYPES = {"single", "multiple", "yesno", "scale", "number", "text", "area"}
 #: Types whose options come from code, not from the file.

@@ -9,35 +9,17 @@ from flask_babel import format_decimal, format_percent, gettext
 from flask_babel import lazy_gettext as _l
 
 from outreach.charts import Chart, bars, choropleth, lines
-from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
+from outreach.labels import AGE_LABELS, CHANNEL_LABELS, area_name, option_labels
 from outreach.services import insights
 from outreach.services.insights import AreaFigures, Picture
 from outreach.services.insights_cache import cached
-from outreach.survey.fields import option_labels
-
-CHANNEL_LABELS = {
-    "web": _l("Web, alone"),
-    "assisted": _l("With a volunteer"),
-    "paper": _l("Paper"),
-    "phone": _l("Phone"),
-}
-AGE_LABELS = {
-    "under_18": _l("Under 18"),
-    "18_39": _l("18 to 39"),
-    "40_64": _l("40 to 64"),
-    "65_74": _l("65 to 74"),
-    "75_plus": _l("75 or older"),
-    None: _l("Not given"),
-}
 
 
-def area_name(area: AreaFigures) -> str:
-    japanese = current_locale().babel.startswith("ja")
-    return (
-        area.name_ja if japanese or not area.name_romaji else f"{area.name_romaji} ({area.name_ja})"
-    )
+def _area_text(area: AreaFigures) -> str:
+    """A neighbourhood's name where HTML cannot go (chart labels, hover text, summaries)."""
+    return plain(area_name(area))
 
 
 def indicator_names() -> dict[str, Any]:
@@ -69,19 +51,19 @@ def map_chart(result: Picture, layer: str) -> Chart:
         summary = gettext(
             "%(layer)s by neighbourhood: highest in %(area)s; %(missing)d of %(total)d neighbourhoods have no figure yet.",
             layer=title,
-            area=area_name(top[0]),
+            area=_area_text(top[0]),
             missing=len(rows) - len(shown),
             total=len(rows),
         )
     else:
         summary = gettext("%(layer)s: no neighbourhood has enough answers yet.", layer=title)
-    table = ([gettext("Neighbourhood"), title], [[area_name(a), _fmt(layer, v)] for a, v in rows])
+    table = ([gettext("Neighbourhood"), title], [[_area_text(a), _fmt(layer, v)] for a, v in rows])
     return choropleth(
         "risk-map",
         _geojson(),
         [a.code for a, _ in rows],
         [v for _, v in rows],
-        [area_name(a) for a, _ in rows],
+        [_area_text(a) for a, _ in rows],
         title,
         summary,
         table,
@@ -278,7 +260,6 @@ def page_context() -> dict[str, Any]:
         "plan_questions": plan_questions(),
         "option_label": option_label,
         "names": indicator_names(),
-        "area_name": area_name,
         "fmt": _fmt,
         "chart_json": chart_json,
     }

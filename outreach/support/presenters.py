@@ -3,39 +3,24 @@
 from datetime import date
 from typing import Any
 
-from flask import current_app, request
+from flask import request
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from outreach.forms_common import grouped
 from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
+from outreach.labels import FORMAT_LABELS, LANGUAGE_NAMES, topic_labels
 from outreach.services import areas
-from outreach.services.sessions import Filters, local
-from outreach.support.forms import FORMAT_LABELS
-from outreach.survey.area_choices import grouped
-from outreach.survey.forms import LANGUAGE_CHOICES
-
-LANGUAGES = dict(LANGUAGE_CHOICES)
+from outreach.services.sessions import Filters
+from outreach.session_cards import area_names
 
 
 def area_choices(empty_label: str) -> list[SelectChoice]:
-    japanese = current_locale().babel.startswith("ja")
-    return [SelectChoice("", empty_label), *grouped(areas.names(), japanese)]
-
-
-def area_names() -> dict[str, str]:
-    japanese = current_locale().babel.startswith("ja")
-    return {
-        a.code: a.name_ja if japanese or not a.name_romaji else f"{a.name_romaji} ({a.name_ja})"
-        for a in areas.names()
-    }
-
-
-def topic_labels() -> dict[str, Any]:
-    return {t.id: t.label for t in current_app.extensions["outreach_topics"]}
+    return [SelectChoice("", empty_label), *grouped(areas.names(), current_locale())]
 
 
 class FilterForm(Form):
@@ -55,7 +40,7 @@ def filter_form() -> FilterForm:
         SelectChoice(k, v) for k, v in topic_labels().items()
     ]
     form.language.choices = [SelectChoice("", gettext("All languages"))] + [
-        SelectChoice(k, v) for k, v in LANGUAGES.items()
+        SelectChoice(k, v) for k, v in LANGUAGE_NAMES.items()
     ]
     form.validate()  # only to turn text into dates; a bad date is ignored, not an error page
     for day in (form.date_from, form.date_to):
@@ -70,7 +55,7 @@ def filters_from(form: FilterForm) -> Filters:
     return Filters(
         area=form.area.data if form.area.data in known_areas else "",
         topic=form.topic.data if form.topic.data in topic_labels() else "",
-        language=form.language.data if form.language.data in LANGUAGES else "",
+        language=form.language.data if form.language.data in LANGUAGE_NAMES else "",
         date_from=form.date_from.data if isinstance(form.date_from.data, date) else None,
         date_to=form.date_to.data if isinstance(form.date_to.data, date) else None,
     )
@@ -88,7 +73,7 @@ def describe(session: Any) -> tuple[str, str, str]:
         ),
         gettext(
             "Languages: %(languages)s",
-            languages=", ".join(str(LANGUAGES.get(x, x)) for x in session.languages),
+            languages=", ".join(str(LANGUAGE_NAMES.get(x, x)) for x in session.languages),
         ),
     ]
     if session.contact:
@@ -97,23 +82,11 @@ def describe(session: Any) -> tuple[str, str, str]:
         lines.append(session.public_note)
     place = ", ".join(
         p
-        for p in (session.venue_name, session.venue_address, names.get(session.area_code or "", ""))
+        for p in (
+            session.venue_name,
+            session.venue_address,
+            plain(names.get(session.area_code or "", "")),
+        )
         if p
     )
     return plain(summary), plain("\n".join(lines)), place
-
-
-def when(session: Any) -> str:
-    start, end = local(session.starts_at), local(session.ends_at)
-    return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M}"
-
-
-def listing_context() -> dict[str, Any]:
-    """Names a session card needs, in the reader's language."""
-    return {
-        "area_names": area_names(),
-        "topics": topic_labels(),
-        "languages": LANGUAGES,
-        "when": when,
-        "local_time": lambda m: f"{local(m):%Y-%m-%d %H:%M}",
-    }

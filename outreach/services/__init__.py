@@ -1,0 +1,1 @@
+"""The only code that touches db.session: typed functions named for what they do."""

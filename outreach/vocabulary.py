@@ -1,0 +1,66 @@
+"""The codes the app stores and shares between its layers: roles, channels, session formats and
+outcomes, population figures, age bands. Pure: no Flask, no database.
+
+Models store these values and routes, forms and presenters compare with them, so they live here
+rather than in outreach.models (which routes may not import). Their names in the reader's
+language are in outreach.labels.
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Staff and volunteer accounts' roles. Residents never have an account."""
+
+    ADMIN = "admin"
+    STAFF = "staff"  # policy staff: aggregates and publishing
+    COORDINATOR = "coordinator"  # runs volunteers and follow-ups
+    VOLUNTEER = "volunteer"
+
+
+class Channel(StrEnum):
+    """How a survey response came in."""
+
+    WEB = "web"  # the resident alone, on the web
+    ASSISTED = "assisted"  # a volunteer helps in person
+    PAPER = "paper"  # keyed in from a paper form
+    PHONE = "phone"  # answered by phone with a volunteer
+
+
+#: Every channel, in the order figures and open data list them.
+CHANNELS: tuple[str, ...] = tuple(Channel)
+
+
+class Format(StrEnum):
+    """What kind of help a support session offers."""
+
+    HELP_DESK = "help_desk"
+    CLASS = "class"
+    HOME_VISIT = "home_visit"
+    PHONE = "phone"
+    ONLINE = "online"
+
+
+class Outcome(StrEnum):
+    """What became of one topic in a logged session."""
+
+    RESOLVED = "resolved"
+    PARTLY = "partly"
+    REFERRED = "referred"
+
+
+class Measure(StrEnum):
+    """The population figures kept per area; each is a CSV column in `areas import`."""
+
+    POP_0_14 = "pop_0_14"
+    POP_15_64 = "pop_15_64"
+    POP_65_74 = "pop_65_74"
+    POP_75_PLUS = "pop_75_plus"
+    HOUSEHOLDS = "households"
+    ONE_PERSON_65_PLUS = "one_person_households_65_plus"
+    FOREIGN_RESIDENTS = "foreign_residents"
+
+
+#: The survey's age bands (options of the question playing the `age_band` role), youngest first:
+#: the dashboard's age filter and its chart.
+AGE_BANDS: tuple[str, ...] = ("under_18", "18_39", "40_64", "65_74", "75_plus")
