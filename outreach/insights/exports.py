@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 
-from outreach.csv_files import csv_bytes
+from outreach.csv_files import csv_bytes, safe_cell
 from outreach.services import insights
 from outreach.services.insights import Picture
 from outreach.services.survey_counts import ResponseFilter
@@ -74,9 +74,10 @@ def scores_xlsx(result: Picture) -> Download:
     book = Workbook()
     sheet = book.worksheets[0]  # the one a new workbook has (`active` is typed Optional)
     sheet.title = "neighbourhoods"
-    sheet.append(header)
+    # openpyxl stores text beginning with "=" as a formula: quote it as the CSVs do.
+    sheet.append([safe_cell(v) for v in header])
     for row in rows:
-        sheet.append(row)
+        sheet.append([safe_cell(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return Download(out.getvalue(), len(rows))
