@@ -1,7 +1,9 @@
 """Answers in progress (drafts, resume codes) and submitted responses, stored exactly once."""
 
 import hashlib
+import math
 import secrets
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -32,12 +34,24 @@ def instruments() -> list[Instrument]:
     return current_app.extensions["outreach_instrument_versions"]
 
 
+#: A worker counts after a submission at most this often: in a burst (a class answering
+#: together, a pile of paper forms) one count takes in everything queued since the last, instead
+#: of every submission queueing for the write lock. The timer counts the rest of a burst.
+COUNT_AT_MOST_EVERY_SECONDS = 10.0
+
+
 def count_when_sent(response: Any) -> Any:
     """Count new responses into the figures once this response has gone to the resident (the
     server calls it after sending), so they never wait for it and no page view has to. If
-    another worker is counting, that one or the next timer run picks them up."""
+    another worker is counting, or this one counted a moment ago, that one or the next timer
+    run picks them up."""
     # Flask types current_app as the app itself, so mypy cannot see the proxy's method.
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    last = app.extensions.setdefault("outreach_counted_after_submission", [-math.inf])
+    now = time.monotonic()
+    if now - last[0] < COUNT_AT_MOST_EVERY_SECONDS:
+        return response
+    last[0] = now
 
     def count() -> None:
         with app.app_context():

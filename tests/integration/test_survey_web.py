@@ -190,6 +190,19 @@ def test_a_submission_is_counted_once_the_resident_has_their_page(client):
     assert counted == 1
 
 
+def test_a_burst_of_submissions_is_counted_once_then_by_the_timer(app, client):
+    """After a count, a worker leaves the next submissions to its next count or to the timer
+    (`outreach insights refresh`), so a burst does not queue for the write lock."""
+    from outreach.services import survey, tallies
+
+    load_tiny()
+    for _ in range(2):
+        walk(client, "en")
+        client.post("/en/survey/submit", buffered=True, expect=302)
+    assert tallies.pending() == 1, "the first was counted at once, the second waits"
+    assert tallies.refresh(survey.instruments()) == 1
+
+
 def test_two_submissions_at_once_store_one_response(app, client):
     load_tiny()
     walk(client, "en")
