@@ -16,7 +16,7 @@ SHORTLIST_FILE = FORMS / "lists" / "shortlist.toml"
 def init_app(app: Flask) -> None:
     """Load the risk index and check that it names only figures that exist: a typo in an id
     stops the app here instead of showing empty figures."""
-    from outreach.services.insights import AREA_FIGURES, POPULATION_FIGURES
+    from outreach.services.picture import AREA_FIGURES, POPULATION_FIGURES
 
     lists = Path(app.config["FORMS_FOLDER"]) / "lists"
     risk_file, model_file = lists / RISK_FILE.name, lists / MODEL_FILE.name

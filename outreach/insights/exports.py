@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 
 from outreach.csv_files import csv_bytes, safe_cell
-from outreach.services import insights
-from outreach.services.insights import Picture
+from outreach.services import plan_answers, rankings
+from outreach.services.picture import Picture
 from outreach.services.survey_counts import ResponseFilter
 
 
@@ -111,11 +111,11 @@ def priorities_csv(result: Picture, filters: ResponseFilter) -> Download:
         "top_languages",
     ]
     rows = []
-    for area in insights.priorities(result):
+    for area in rankings.priorities(result):
         standing = area.standing
         tops = [
-            " ".join(v for v, _ in insights.top_answers(q, filters, area.code)) if q else ""
-            for q in insights.plan_questions()
+            " ".join(v for v, _ in plan_answers.top_answers(q, filters, area.code)) if q else ""
+            for q in plan_answers.plan_questions()
         ]
         rows.append(
             [

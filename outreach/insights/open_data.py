@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from outreach.csv_files import csv_bytes as write_csv
 from outreach.services.area_estimates import Figure
-from outreach.services.insights import Picture
+from outreach.services.picture import Picture
 from outreach.stats.suppression import Cell, round_count, suppress
 from outreach.vocabulary import CHANNELS
 

@@ -12,9 +12,9 @@ from outreach.charts import Chart, bars, choropleth, lines
 from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
 from outreach.labels import AGE_LABELS, CHANNEL_LABELS, area_name, option_labels
-from outreach.services import insights
-from outreach.services.insights import AreaFigures, Picture
+from outreach.services import insights, plan_answers, rankings
 from outreach.services.insights_cache import cached
+from outreach.services.picture import AreaFigures, Picture
 
 
 def _area_text(area: AreaFigures) -> str:
@@ -204,7 +204,7 @@ PLAN_LABELS = (_l("Barriers"), _l("Topics"), _l("Languages"))
 def plan_questions() -> list[tuple[str, Any]]:
     """(question id, label) of the questions that say what help to plan, where this survey
     version has them."""
-    found = zip(insights.plan_questions(), PLAN_LABELS, strict=True)
+    found = zip(plan_answers.plan_questions(), PLAN_LABELS, strict=True)
     return [(q, label) for q, label in found if q]
 
 
@@ -236,7 +236,7 @@ def shortlisted(result: Picture, extra: int = 5) -> list[AreaFigures]:
     settings = current_app.extensions["outreach_shortlist"]
     return [
         a
-        for a in insights.priorities(result)
+        for a in rankings.priorities(result)
         if a.standing and a.standing.rank and a.standing.rank <= settings.size + extra
     ]
 

@@ -7,7 +7,7 @@ from flask_login import current_user
 from outreach.access import allow
 from outreach.insights import exports, params, presenters, trend_presenters
 from outreach.security import charts_on_this_page
-from outreach.services import audit, insights
+from outreach.services import audit, insights, plan_answers, rankings
 from outreach.vocabulary import Role
 
 bp = Blueprint("insights", __name__)
@@ -24,9 +24,9 @@ def dashboard():
         "insights/dashboard.html",
         result=result,
         choices=choices,
-        ranked=insights.highest_risk(result),
+        ranked=rankings.highest_risk(result),
         priorities=presenters.shortlisted(result),
-        top=lambda q, a: insights.top_answers(q, choices.filters, a),
+        top=lambda q, a: plan_answers.top_answers(q, choices.filters, a),
         charts=[
             chart
             for chart in (

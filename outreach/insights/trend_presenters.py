@@ -11,7 +11,7 @@ from outreach.i18n.markup import plain
 from outreach.insights.params import Choices
 from outreach.insights.presenters import indicator_names, month_label
 from outreach.services import trends
-from outreach.services.insights import Picture
+from outreach.services.picture import Picture
 
 
 def measures_chart(result: Picture, choices: Choices) -> Chart:

@@ -5,9 +5,7 @@ combines the counts with the pure statistics (outreach.stats) and the risk index
 Results are cached per filter set until a new response or log arrives.
 """
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -17,70 +15,15 @@ from outreach.instrument.declarations import Stratum as AgeGroup
 from outreach.instrument.instrument import Instrument
 from outreach.models import Area, AreaStatistic, Measure, SessionLog
 from outreach.risk.config import RiskConfig
-from outreach.risk.index import AreaScore, scores
-from outreach.services import data_versions
+from outreach.risk.index import scores
+from outreach.services import data_versions, rankings
 from outreach.services import priorities as priorities_
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
-from outreach.services.area_estimates import AreaFacts, Figure, MeasureFigures, measure_figures
+from outreach.services.area_estimates import AreaFacts, MeasureFigures, measure_figures
 from outreach.services.insights_cache import cached
-from outreach.services.priorities import Standing
+from outreach.services.picture import AreaFigures, Picture
 from outreach.services.survey_counts import ResponseFilter
-
-#: Figures computed from the population figures and the session logs, beside the survey's
-#: measures: what forms/lists/risk-index.toml may name.
-AREA_FIGURES = (
-    "share_65_plus",
-    "share_75_plus",
-    "one_person_65_plus",
-    "foreign_residents",
-    "sessions_per_1000_older",
-    "helped_per_1000_older",
-)
-#: The figures from the population import alone: what the small-area model may use.
-POPULATION_FIGURES = AREA_FIGURES[:4]
-
-
-@dataclass
-class AreaFigures:
-    code: str
-    name_ja: str
-    name_kana: str
-    name_romaji: str
-    population: dict[str, int]
-    answers: int = 0
-    estimates: dict[str, Figure | None] = field(default_factory=dict)
-    indicators: dict[str, float | None] = field(default_factory=dict)
-    sessions: int = 0
-    people_helped: int = 0
-    score: AreaScore | None = None
-    #: Residents aged 15 and over (the weighting strata).
-    adults: int = 0
-    at_risk: float | None = None
-    unmet: float | None = None
-    #: On the shortlist of where the next sessions should go (outreach.services.priorities).
-    standing: Standing | None = None
-    #: The indicators that set it apart: highest above the neighbourhoods' median, weighted.
-    reasons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Picture:
-    #: The survey's measures shown, in the instrument's order (outreach.instrument.measures).
-    measures: tuple[str, ...]
-    areas: list[AreaFigures]
-    city: dict[str, Figure | None]
-    answers: int
-    channels: dict[str, int]
-    minimum: int
-    #: True while the figures rest on demo data (synthetic population figures).
-    synthetic: bool = False
-    #: (area, channel) -> answers
-    channel_by_area: dict[tuple, int] = field(default_factory=dict)
-    #: measure -> why the model was not used for it ("" when it was)
-    model_reasons: dict[str, str] = field(default_factory=dict)
-    #: measure -> area -> why it has no figure
-    unavailable: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def survey_cells(survey: Instrument, filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
@@ -262,91 +205,10 @@ def _score(areas: list[AreaFigures], config: RiskConfig) -> None:
             values[indicator.id][area.code] = area.indicators.get(indicator.id)
     for area, result in zip(areas, scores(config, values, [a.code for a in areas]), strict=True):
         area.score = result
-    _reasons(areas, config)
-
-
-def _reasons(areas: list[AreaFigures], config: RiskConfig, count: int = 2) -> None:
-    """What sets each area apart: its scaled indicators furthest above the median of all areas
-    (weighted), so that a figure every area shares (no help anywhere yet) is not a reason."""
-    weight = {i.id: i.weight for i in config.indicators}
-    medians: dict[str, float] = {}
-    for indicator in config.indicators:
-        found = sorted(
-            v for a in areas if a.score and (v := a.score.scaled.get(indicator.id)) is not None
-        )
-        if found:
-            medians[indicator.id] = found[len(found) // 2]
-    for area in areas:
-        if not area.score:
-            continue
-        above = [
-            (weight[k] * (v - medians[k]), k)
-            for k, v in area.score.scaled.items()
-            if v is not None and k in medians and weight[k] > 0
-        ]
-        area.reasons = [k for lead, k in sorted(above, reverse=True)[:count] if lead > 0]
+    rankings.mark_reasons(areas, config)
 
 
 def counted_at() -> datetime | None:
     """When the figures were last brought up to date with new answers (None: never)."""
     found = data_versions.current().get("tallies")
     return found[1] if found else None
-
-
-def highest_risk(result: Picture) -> list[AreaFigures]:
-    """Neighbourhoods scored on every indicator, highest score first. A score missing an
-    indicator is not comparable with the others, so those come after, and unscored last."""
-    return sorted(result.areas, key=_risk_order)
-
-
-def _risk_order(area: AreaFigures) -> tuple:
-    score = area.score.score if area.score else None
-    complete = score is not None and area.score is not None and not area.score.missing
-    return (not complete, score is None, -(score or 0), area.code)
-
-
-def priorities(result: Picture) -> list[AreaFigures]:
-    """The shortlist's ranking: highest priority first; those that cannot be ranked last."""
-
-    def order(area: AreaFigures) -> tuple:
-        rank = area.standing.rank if area.standing else None
-        return (rank is None, rank or 0, area.code)
-
-    return sorted(result.areas, key=order)
-
-
-#: The roles (outreach.instrument.declarations) whose answers say what help to plan.
-PLAN_ROLES = ("barriers", "help_topics", "help_language")
-
-
-def plan_questions() -> list[str | None]:
-    """The question ids playing PLAN_ROLES in the current instrument (None where none does)."""
-    survey = surveys.instrument()
-    return [q.id if (q := survey.role(role)) else None for role in PLAN_ROLES]
-
-
-def top_answers(
-    question: str, filters: ResponseFilter, area: str, limit: int = 3
-) -> list[tuple[str, int]]:
-    """The most chosen options of a question in one area (for planning outreach)."""
-    by_area = cached("top", (question, filters), lambda: _answers_by_area(question, filters))
-    return by_area.get(area, [])[:limit]
-
-
-def _answers_by_area(question: str, filters: ResponseFilter) -> dict[str, list[tuple[str, int]]]:
-    """Options chosen per area, leaving out "none of these" and "prefer not to say"."""
-    asked = surveys.instrument().find(question)
-    left_out = asked.exclusive_ids() if asked else set()
-    result: dict[str, list[tuple[str, int]]] = {}
-    for code, value, n in counts.answer_counts(question, filters, by_area=True):
-        if value not in left_out:
-            result.setdefault(code, []).append((value, n))
-    return {code: sorted(rows, key=lambda r: -r[1]) for code, rows in result.items()}
-
-
-def as_row(area: AreaFigures) -> dict[str, Any]:
-    return {
-        "code": area.code,
-        "score": area.score.score if area.score else None,
-        "answers": area.answers,
-    }
