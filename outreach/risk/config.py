@@ -1,9 +1,10 @@
 """The index's indicators, directions, components and weights, read from a TOML file."""
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from outreach.declared_files import read_toml
 
 #: minmax: 0–10 across the areas compared; zscore; fixed: 0–10 between each indicator's bounds.
 METHODS = ("minmax", "zscore", "fixed")
@@ -72,10 +73,7 @@ class RiskConfig:
 
 
 def load(path: Path) -> RiskConfig:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RiskConfigError(f"{path}: cannot be read: {exc}") from exc
+    data = read_toml(path, RiskConfigError)
     return parse(data, str(path))
 
 

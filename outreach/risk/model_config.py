@@ -1,10 +1,11 @@
 """Which neighbourhood figures predict each survey measure in the small-area model, read from
 forms/lists/small-area.toml and checked against the figures that exist when the app starts."""
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from outreach.declared_files import read_toml
 
 
 class ModelConfigError(ValueError):
@@ -35,10 +36,7 @@ class ModelConfig:
 
 
 def load(path: Path) -> ModelConfig:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ModelConfigError(f"{path}: cannot be read: {exc}") from exc
+    data = read_toml(path, ModelConfigError)
     return parse(data, str(path))
 
 

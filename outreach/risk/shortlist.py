@@ -15,12 +15,12 @@ the probabilities slightly less certain than they are). Seeded: the same data gi
 probabilities. A neighbourhood missing an indicator is never shortlisted.
 """
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from outreach.declared_files import read_toml
 from outreach.risk.config import RiskConfig
 from outreach.risk.index import score_matrix
 from outreach.stats.intervals import Z_95
@@ -139,10 +139,7 @@ class ShortlistConfigError(ValueError):
 
 
 def load_settings(path: Path) -> ShortlistConfig:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ShortlistConfigError(f"{path}: cannot be read: {exc}") from exc
+    data = read_toml(path, ShortlistConfigError)
     try:
         labels = tuple(
             (str(name), float(least))

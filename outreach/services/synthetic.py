@@ -1,59 +1,28 @@
-"""Synthetic survey responses for the demo and the benchmarks, calibrated to national figures.
-
-Internet use and smartphone use fall with age as in MIC 通信利用動向調査 2023 (above 90 % under 70,
-about 60 % in the 70s) and the Cabinet Office 2020 survey (smartphone 73 % at 60–69, 41 % at 70+).
-Never shown as real: pages label the demo as synthetic.
-"""
+"""Synthetic survey responses for the demo and the benchmarks: residents drawn in each
+neighbourhood by its population, answering as forms/lists/demo-residents.toml declares
+(outreach.instrument.residents). Never shown as real: pages label the demo as synthetic."""
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import func, insert, select
 
 from outreach.extensions import db
-from outreach.models import Area, AreaStatistic, Measure, SurveyResponse
-from outreach.services import tallies
+from outreach.instrument.instrument import Instrument
+from outreach.instrument.residents import Residents, answers, load
+from outreach.models import Area, AreaStatistic, SurveyResponse
+from outreach.services import survey, tallies
 
-#: age band -> (share in the adult population's answers, P(internet), P(smartphone))
-AGE_PROFILE = {
-    "18_39": (0.9, 0.99, 0.98),
-    "40_64": (1.0, 0.96, 0.93),
-    "65_74": (1.0, 0.80, 0.73),
-    "75_plus": (1.0, 0.55, 0.41),
-}
 CHANNELS = (("web", 0.55), ("paper", 0.25), ("assisted", 0.15), ("phone", 0.05))
-SKILLS = (
-    "turn_on_login",
-    "use_controls",
-    "accessibility",
-    "wifi",
-    "browse",
-    "passwords_safe",
-    "change_password",
-    "spot_scam",
-)
-BARRIERS = (
-    "cost_device",
-    "cost_monthly",
-    "not_needed",
-    "dont_know_how",
-    "family_does_it",
-    "worried_fraud",
-    "disability",
-    "language",
-    "no_one_to_ask",
-)
-TOPICS = (
-    "smartphone_basics",
-    "calls_messaging",
-    "my_number_card",
-    "mynaportal",
-    "city_online",
-    "e_tax",
-    "scams_safety",
-    "video_calls",
-)
-LANGUAGES = ("ja", "ja", "ja", "ja", "ja_easy", "en", "zh", "ko", "vi", "ne", "pt")
+#: How the synthetic residents answer, beside the survey it describes.
+RESIDENTS_FILE = "demo-residents.toml"
+
+
+def residents() -> Residents:
+    path = Path(current_app.config["FORMS_FOLDER"]) / "lists" / RESIDENTS_FILE
+    return load(path, survey.instruments())
 
 
 def _area_weights() -> list[tuple[str, dict[str, int]]]:
@@ -66,58 +35,12 @@ def _area_weights() -> list[tuple[str, dict[str, int]]]:
     return list(areas.items())
 
 
-def _age(rng: random.Random, pop: dict[str, int]) -> str:
-    young = pop.get(Measure.POP_15_64, 1)
-    weights = [
-        young * 0.45,
-        young * 0.55,
-        pop.get(Measure.POP_65_74, 1) * 1.3,
-        pop.get(Measure.POP_75_PLUS, 1) * 1.1,
-    ]
-    return rng.choices(list(AGE_PROFILE), weights)[0]
-
-
-def _answers(rng: random.Random, age: str, area: str) -> dict[str, list[str]]:
-    _, p_internet, p_phone = AGE_PROFILE[age]
-    online = rng.random() < p_internet
-    devices = [
-        d
-        for d, p in (
-            ("smartphone", p_phone),
-            ("computer", 0.5 if online else 0.05),
-            ("tablet", 0.2),
-        )
-        if rng.random() < p
-    ] or (["feature_phone"] if rng.random() < 0.5 else ["none"])
-    answers = {
-        "internet_use": [
-            rng.choice(["daily", "daily", "weekly", "monthly"])
-            if online
-            else rng.choice(["never", "not_last_year"])
-        ],
-        "devices": devices,
-        "neighbourhood": [area],
-        "age_band": [age],
-        "wants_help": ["yes" if rng.random() < (0.25 if online else 0.6) else "no"],
-        "online_city_ability": [
-            str(rng.choice([4, 5, 3, 2]) if online else rng.choice([1, 2, 2, 3]))
-        ],
-        "barriers": rng.sample(BARRIERS, rng.randint(0, 2)) or ["nothing"],
-    }
-    if devices != ["none"]:
-        answers["skills"] = (
-            list(SKILLS) if online and rng.random() < 0.6 else rng.sample(SKILLS, rng.randint(0, 6))
-        )
-    if answers["wants_help"] == ["yes"]:
-        answers["help_topics"] = rng.sample(TOPICS, 2)
-        answers["help_language"] = [rng.choice(LANGUAGES)]
-    return {k: v for k, v in answers.items() if v}
-
-
-def _response_row(rng: random.Random, area: str, age: str, key: str, days: int) -> dict:
+def _response_row(
+    rng: random.Random, survey: Instrument, area: str, age: str, key: str, days: int
+) -> dict:
     return {
-        "instrument_id": "digital-access",
-        "instrument_version": 1,
+        "instrument_id": survey.id,
+        "instrument_version": survey.version,
         "channel": rng.choices([c for c, _ in CHANNELS], [w for _, w in CHANNELS])[0],
         "locale": "ja",
         "area_code": area,
@@ -137,6 +60,7 @@ def generate(
     With `commit`, each batch is committed (a million rows for the benchmarks); without, the
     caller's transaction holds them all (the demo loads in one transaction)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data
+    people = residents()
     areas = _area_weights()
     codes, weights = [a for a, _ in areas], [sum(p.values()) or 1 for _, p in areas]
     # Keys are unique per run: the seed and a serial that continues after earlier runs.
@@ -148,9 +72,10 @@ def generate(
         for _ in range(size):
             serial += 1
             area = rng.choices(codes, weights)[0]
-            age = _age(rng, dict(areas[codes.index(area)][1]))
-            chosen = _answers(rng, age, area)
-            row = _response_row(rng, area, age, f"synthetic-{seed}-{serial}", days)
+            band = rng.choices(people.bands, people.band_weights(areas[codes.index(area)][1]))[0]
+            chosen = answers(people, rng, area, band)
+            key = f"synthetic-{seed}-{serial}"
+            row = _response_row(rng, people.survey, area, band.age_band, key, days)
             row["answers"] = [[q, v] for q, vs in chosen.items() for v in vs]
             responses.append(row)
         stored = db.session.execute(insert(SurveyResponse).returning(SurveyResponse.id), responses)
