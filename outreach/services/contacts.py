@@ -78,7 +78,7 @@ def already_stored(submission: str) -> bool:
 
 
 def purge_expired() -> int:
-    """Delete every request past its retention date; run on a schedule and on each queue view."""
+    """Delete every request past its retention date (`outreach purge`, daily)."""
     purged = affected(
         db.session.execute(delete(ContactRequest).where(ContactRequest.purge_after < utcnow()))
     )
@@ -89,10 +89,15 @@ def purge_expired() -> int:
 
 
 def unseal_many(request_ids: list[int]) -> dict[int, OpenContact]:
-    """Decrypt these requests (callers check the viewer may see them, and audit it)."""
+    """Decrypt these requests (callers check the viewer may see them, and audit it). Those past
+    retention and not yet purged are never opened again."""
     if not request_ids:
         return {}
-    rows = db.session.scalars(select(ContactRequest).where(ContactRequest.id.in_(request_ids)))
+    rows = db.session.scalars(
+        select(ContactRequest).where(
+            ContactRequest.id.in_(request_ids), ContactRequest.purge_after >= utcnow()
+        )
+    )
     fernet = _fernet()
     return {
         r.id: OpenContact(

@@ -19,8 +19,8 @@ class QueueItem:
 
 
 def open_items(viewer: User) -> list[QueueItem]:
-    """Coordinators see all open follow-ups; a volunteer sees those assigned to them. Audited."""
-    contacts.purge_expired()
+    """Coordinators see all open follow-ups; a volunteer sees those assigned to them. Audited.
+    Details past retention are not shown; `outreach purge` deletes them (a page only reads)."""
     query = select(FollowUp).where(FollowUp.closed_at.is_(None)).order_by(FollowUp.id)
     if viewer.role != Role.COORDINATOR:
         query = query.where(FollowUp.assigned_to_id == viewer.id)

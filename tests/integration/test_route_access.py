@@ -78,3 +78,37 @@ def test_logout_access(client, login, role):
     response = client.post("/en/logout", expect=302)
     expected = "/en/" if role != ANON else "/login"
     assert expected in response.headers["Location"]
+
+
+#: What a page may write while it is read: the audit log of who looked at residents' details
+#: (an access record the city must keep, not a change to the data).
+READ_RECORDS = ("audit_events",)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_only_read(app, client, login, target, role):
+    """Every GET, in every role, writes nothing to the database but the access record."""
+    from sqlalchemy import event
+
+    from outreach.extensions import db
+
+    if role != ANON:
+        login(role)
+    written: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        words = statement.split()
+        if words[0].upper() in {"INSERT", "UPDATE", "DELETE"} and not any(
+            table in statement.split("(")[0] for table in READ_RECORDS
+        ):
+            written.append(f"{url}: {' '.join(words[:4])}")
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        for endpoint, (method, _allowed) in EXPECTED.items():
+            if method == "GET":
+                url = _url(app, endpoint, target.id)
+                client.get(url, expect=NOT_A_SERVER_ERROR).close()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert written == []

@@ -99,6 +99,18 @@ def test_details_are_purged_after_the_retention_period(client):
     assert count() == 0
 
 
+def test_details_past_retention_are_not_shown_before_the_purge_runs(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
+    assert "072-841-0000" in coordinator.get("/en/followups/").get_data(as_text=True)
+    db.session.scalar(select(ContactRequest)).purge_after = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    page = coordinator.get("/en/followups/").get_data(as_text=True)
+    assert "072-841-0000" not in page and "枚方 花子" not in page
+    assert count() == 1, "the page only reads: `outreach purge` deletes"
+
+
 def test_purge_command(app, client):
     answer_survey(client)
     client.post("/en/survey/contact", data=DETAILS)
