@@ -9,7 +9,7 @@ from flask_babel import get_translations
 from markupsafe import Markup
 
 from outreach.extensions import babel
-from outreach.i18n.catalogs import compile_catalogs
+from outreach.i18n.catalogs import compiled
 from outreach.i18n.locales import BY_URL_CODE, DEFAULT, SiteLocale, from_accept_language
 from outreach.i18n.markup import ruby
 from outreach.paths import TRANSLATIONS
@@ -88,8 +88,7 @@ def template_ngettext(singular: str, plural: str, num: int, **variables: Any) ->
 
 
 def init_app(app: Flask, compiled_dir: Path) -> None:
-    compile_catalogs(TRANSLATIONS, compiled_dir)
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled_dir)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(compiled(TRANSLATIONS, compiled_dir))
     babel.init_app(app, locale_selector=_select_babel_locale, default_locale=DEFAULT.babel)
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_add_lang)

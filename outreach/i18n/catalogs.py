@@ -1,11 +1,26 @@
 """Compile the committed .po catalogs to .mo at start, so a stale .mo can never be served."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+
+def compiled(source: Path, preferred: Path) -> Path:
+    """A folder of up-to-date .mo files: `preferred` (the instance folder), or, where that cannot
+    be written (a read-only deployment), a private temporary folder removed when the process ends."""
+    try:
+        compile_catalogs(source, preferred)
+        return preferred
+    except OSError:
+        private = Path(tempfile.mkdtemp(prefix="outreach-translations-"))
+        atexit.register(shutil.rmtree, private, True)
+        compile_catalogs(source, private)
+        return private
 
 
 def compile_catalogs(source: Path, target: Path) -> list[Path]:

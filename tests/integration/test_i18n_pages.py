@@ -58,3 +58,20 @@ def test_switcher_links_keep_the_page_and_query(client, login):
 def test_error_pages_are_translated(client):
     page = soup(client.get("/ja/no-such-page", expect=404))
     assert page.h1.get_text() == "ページが見つかりません"
+
+
+def test_translations_need_no_writable_instance_folder(tmp_path, monkeypatch):
+    """A read-only deployment: the compiled catalogs go to a private folder of the process."""
+    from outreach import create_app
+
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    (instance / "translations").write_text("not a folder")  # nothing can be compiled there
+    monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(instance))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x", "TESTING": True})
+    assert not app.config["BABEL_TRANSLATION_DIRECTORIES"].startswith(str(instance))
+    with app.test_request_context("/ja/login"):
+        from flask_babel import gettext
+
+        app.preprocess_request()
+        assert gettext("Sign in") == "ログイン"
