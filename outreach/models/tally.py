@@ -14,10 +14,11 @@ from outreach.models.base import Base
 class SurveyTally(Base):
     """How many responses in one cell have one item.
 
-    Items: ("", "") every response; (question, value) an option chosen; ("@answered", question)
-    answered a multiple-choice question; ("@derived", name) a per-response fact such as having
-    all the foundation skills. Empty strings, not NULL, stand for "no area" and "no age band" so
-    that the cell can be the primary key on every database.
+    Items: ("", "") every response; (question, value) an option chosen; ("@base", measure) in
+    the base of a survey measure and ("@positive", measure) counted by it, each judged by the
+    declarations of the version the response was given in (outreach.instrument.measures). Empty
+    strings, not NULL, stand for "no area" and "no age band" so that the cell can be the primary
+    key on every database.
     """
 
     __tablename__ = "survey_tallies"
