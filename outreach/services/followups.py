@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from outreach.extensions import db
-from outreach.models import ContactRequest, FollowUp, Role, User
+from outreach.models import FollowUp, Role, User
 from outreach.models.base import utcnow
 from outreach.services import audit, contacts
 
@@ -63,10 +63,6 @@ def close(follow_up: FollowUp, actor: User) -> None:
         follow_up.closed_at = utcnow()
         audit.record("followup.closed", actor, ("follow_up", follow_up_id))
         db.session.commit()
-
-
-def add_for_contact(request: ContactRequest, summary: str) -> None:
-    db.session.add(FollowUp(contact_request_id=request.id, summary=summary))
 
 
 def volunteers() -> list[User]:

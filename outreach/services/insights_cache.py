@@ -49,10 +49,5 @@ def _read_data_version() -> tuple:
     )
 
 
-def data_version() -> tuple:
-    """The current version of everything figures depend on (for caches outside this module)."""
-    return _data_version()
-
-
 def clear_cache() -> None:
     _CACHE.clear()
