@@ -27,7 +27,7 @@ from outreach.services.survey_counts import ResponseFilter
 
 
 def survey_cells(survey: Instrument, filters: ResponseFilter) -> dict[str, list[counts.Cell]]:
-    return {m.id: counts.share(m.id, survey.strata, filters) for m in survey.measures}
+    return counts.shares([m.id for m in survey.measures], survey.strata, filters)
 
 
 def population() -> dict[str, dict[str, int]]:

@@ -72,50 +72,61 @@ def stratum_of(strata: Sequence[Stratum]) -> ColumnElement[str]:
     )
 
 
-def _by_cell(question: str, strata: Sequence[Stratum], filters: ResponseFilter) -> dict:
-    """(area, stratum) -> value -> responses, for the items of one `question`."""
+def shares(
+    measures: Sequence[str], strata: Sequence[Stratum], filters: ResponseFilter
+) -> dict[str, list[Cell]]:
+    """Each measure's base and positives per area and weighting stratum
+    (outreach.instrument.measures): one GROUP BY for them all."""
     stratum = stratum_of(strata) if strata else literal(UNKNOWN)
     rows = db.session.execute(
-        select(T.c.area_code, stratum, T.c.value, func.sum(T.c.n))
-        .where(T.c.question == question, *filters.conditions())
-        .group_by(T.c.area_code, stratum, T.c.value)
+        select(T.c.area_code, stratum, T.c.question, T.c.value, func.sum(T.c.n))
+        .where(
+            T.c.question.in_(["@base", "@positive"]),
+            T.c.value.in_(list(measures)),
+            *filters.conditions(),
+        )
+        .group_by(T.c.area_code, stratum, T.c.question, T.c.value)
     ).all()
-    found: dict[tuple, dict[str, int]] = defaultdict(dict)
-    for area, group, value, n in rows:
-        found[(area or None, group)][value] = int(n)
-    return found
+    found: dict[str, dict[tuple, list[int]]] = {m: defaultdict(lambda: [0, 0]) for m in measures}
+    for area, group, item, measure, n in rows:
+        found[measure][(area or None, group)][0 if item == "@base" else 1] += int(n)
+    return {
+        measure: [
+            Cell(area, group, base, yes) for (area, group), (base, yes) in cells.items() if base
+        ]
+        for measure, cells in found.items()
+    }
 
 
 def share(measure: str, strata: Sequence[Stratum], filters: ResponseFilter) -> list[Cell]:
-    """A measure's base and positives per area and weighting stratum (outreach.instrument.measures)."""
-    bases = _by_cell("@base", strata, filters)
-    positives = _by_cell("@positive", strata, filters)
-    return [
-        Cell(area, group, base, positives.get((area, group), {}).get(measure, 0))
-        for (area, group), counts in bases.items()
-        if (base := counts.get(measure, 0))
-    ]
+    """One measure's base and positives per area and weighting stratum."""
+    return shares([measure], strata, filters)[measure]
 
 
-def share_by_month(
-    measure: str, strata: Sequence[Stratum], filters: ResponseFilter
-) -> dict[str, dict[str, tuple[int, int]]]:
-    """month -> stratum -> (base, positives) of a measure, over every area (one GROUP BY)."""
+def shares_by_month(
+    measures: Sequence[str], strata: Sequence[Stratum], filters: ResponseFilter
+) -> dict[str, dict[str, dict[str, tuple[int, int]]]]:
+    """measure -> month -> stratum -> (base, positives), over every area (one GROUP BY)."""
     stratum = stratum_of(strata)
     rows = db.session.execute(
-        select(T.c.month, stratum, T.c.question, func.sum(T.c.n))
+        select(T.c.value, T.c.month, stratum, T.c.question, func.sum(T.c.n))
         .where(
             T.c.question.in_(["@base", "@positive"]),
-            T.c.value == measure,
+            T.c.value.in_(list(measures)),
             T.c.area_code != "",
             *filters.conditions("month"),
         )
-        .group_by(T.c.month, stratum, T.c.question)
+        .group_by(T.c.value, T.c.month, stratum, T.c.question)
     ).all()
-    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for month, group, item, n in rows:
-        found[month][group][0 if item == "@base" else 1] += int(n)
-    return {m: {g: (b, p) for g, (b, p) in groups.items()} for m, groups in found.items()}
+    found: dict[str, dict[str, dict[str, list[int]]]] = {
+        m: defaultdict(lambda: defaultdict(lambda: [0, 0])) for m in measures
+    }
+    for measure, month, group, item, n in rows:
+        found[measure][month][group][0 if item == "@base" else 1] += int(n)
+    return {
+        measure: {m: {g: (b, p) for g, (b, p) in groups.items()} for m, groups in months.items()}
+        for measure, months in found.items()
+    }
 
 
 def counts_by(dimension: str, filters: ResponseFilter) -> list[tuple[str | None, int]]:

@@ -107,27 +107,32 @@ def _se(figure: Figure) -> float:
 def monthly(measure: str, filters: ResponseFilter, today: date | None = None) -> list[Point]:
     """The city's share month by month (weighted to the city's residents by age)."""
     today = today or date.today()
-    return cached(
-        "monthly", (measure, filters, today.month), lambda: _monthly(measure, filters, today)
-    )
+    every = cached("monthly", (filters, today.month), lambda: _monthly(filters, today))
+    return every.get(measure, [])
 
 
-def _monthly(measure: str, filters: ResponseFilter, today: date) -> list[Point]:
+def _monthly(filters: ResponseFilter, today: date) -> dict[str, list[Point]]:
+    """Every measure of the current survey, month by month, from one count."""
     survey = surveys.instrument()
     population = insights.population()
     totals = {g.id: sum(p.get(g.population, 0) for p in population.values()) for g in survey.strata}
-    points = []
-    for month, cells in sorted(counts.share_by_month(measure, survey.strata, filters).items()):
-        strata = [Stratum(totals[g.id], *cells.get(g.id, (0, 0))) for g in survey.strata]
-        found = direct_share(strata)
-        points.append(
-            Point(
-                month,
-                found.proportion,
-                found.low,
-                found.high,
-                found.answers,
-                month >= f"{today:%Y-%m}",
-            )
-        )
-    return points
+    found = counts.shares_by_month([m.id for m in survey.measures], survey.strata, filters)
+    return {
+        measure: [
+            _point(month, cells, survey.strata, totals, today)
+            for month, cells in sorted(months.items())
+        ]
+        for measure, months in found.items()
+    }
+
+
+def _point(month: str, cells: dict, strata, totals: dict[str, int], today: date) -> Point:
+    found = direct_share([Stratum(totals[g.id], *cells.get(g.id, (0, 0))) for g in strata])
+    return Point(
+        month,
+        found.proportion,
+        found.low,
+        found.high,
+        found.answers,
+        month >= f"{today:%Y-%m}",
+    )
