@@ -9,6 +9,8 @@
 | LOGIN_MAX_FAILURES | 5 | failed logins before an account is locked |
 | LOGIN_LOCKOUT_MINUTES | 15 | how long a locked account stays locked |
 | LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
+| STAFF_SESSION_IDLE_MINUTES | 30 | a signed-in session ends after this long without a request |
+| STAFF_SESSION_MAX_HOURS | 8 | a signed-in session ends this long after signing in, however busy |
 | SURVEY_RATE_LIMIT | 240 per minute;3000 per hour;20000 per day | the anonymous survey's POSTs (start, answers, save, resume, submit, contact) allowed per client address, all counted together |
 | PROXY_FIX_X_FOR | 0 | how many reverse proxies in front of the app to trust for X-Forwarded-For (0: none, use the socket's address) |
 | MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
@@ -93,6 +95,9 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "LOGIN_MAX_FAILURES": int(_env("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCKOUT_MINUTES": int(_env("LOGIN_LOCKOUT_MINUTES", "15")),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Shared PCs at help desks: a session left open ends by itself (services.staff_sessions).
+        "STAFF_SESSION_IDLE_MINUTES": int(_env("STAFF_SESSION_IDLE_MINUTES", "30")),
+        "STAFF_SESSION_MAX_HOURS": int(_env("STAFF_SESSION_MAX_HOURS", "8")),
         # One address can be a whole room: a library's PC corner, or a help desk where twenty
         # residents share one public IP. A survey is about 25 POSTs, one every few seconds at
         # most (~5 a minute, 20 when rushing): twenty residents at once make ~100 a minute and

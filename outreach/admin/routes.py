@@ -82,6 +82,18 @@ def user_reset_password(user_id: int):
     return render_template("admin/password_issued.html", user=user, password=password)
 
 
+@bp.route("/users/<int:user_id>/sign-out-everywhere", methods=["POST"])
+@admin_only
+def user_sign_out_everywhere(user_id: int):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    users.sign_out_everywhere(user, current_user._get_current_object())
+    users.commit()
+    flash(_("%(name)s has been signed out everywhere.", name=user.display_name))
+    return redirect(url_for("admin.user_edit", user_id=user.id))
+
+
 @bp.route("/audit")
 @admin_only
 def audit_log():

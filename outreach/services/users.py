@@ -10,7 +10,7 @@ from outreach.extensions import db
 from outreach.models import Role, User
 from outreach.models.base import utcnow
 from outreach.models.user import new_session_token
-from outreach.services import audit
+from outreach.services import audit, staff_sessions
 from outreach.services.passwords import (
     hash_password,
     needs_rehash,
@@ -128,7 +128,9 @@ def _succeed(user: User, password: str) -> None:
     audit.record("login.succeeded", user, ("user", user.id))
 
 
-def record_logout(user: User) -> None:
+def sign_out(user: User, secret: str | None) -> None:
+    """End this session for good: its cookie, even a copy, opens nothing afterwards."""
+    staff_sessions.end(secret, "signed_out")
     audit.record("logout", user, ("user", user.id))
 
 
@@ -148,6 +150,7 @@ def update_user(user: User, actor: User, display_name: str, role: str, active: b
     user.display_name, user.role, user.active = display_name.strip(), Role(role).value, active
     if "role" in changes or "active" in changes:
         user.session_token = new_session_token()
+        staff_sessions.end_all(user, "role_changed" if "role" in changes else "disabled")
     audit.record("user.updated", actor, ("user", user.id), changes=changes)
 
 
@@ -157,17 +160,30 @@ def reset_password(user: User, actor: User) -> str:
     user.password_hash = hash_password(password)
     user.must_change_password = True
     user.session_token = new_session_token()
+    staff_sessions.end_all(user, "password_reset")
     user.failed_logins, user.locked_until = 0, None
     audit.record("user.password_reset", actor, ("user", user.id))
     return password
 
 
-def change_password(user: User, new_password: str) -> None:
-    """The user's own change: other sessions end, this one continues with the new token."""
+def change_password(user: User, new_password: str) -> str:
+    """The user's own change: every session ends, this person continues in a new one, whose
+    secret is returned (a cookie copied before the change opens nothing)."""
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     user.session_token = new_session_token()
+    staff_sessions.end_all(user, "password_changed")
     audit.record("user.password_changed", user, ("user", user.id))
+    return staff_sessions.start(user)
+
+
+def sign_out_everywhere(user: User, actor: User) -> int:
+    """An administrator ends every session of `user` (a lost phone, a shared PC left signed in);
+    returns how many were open."""
+    user.session_token = new_session_token()
+    ended = staff_sessions.end_all(user, "signed_out_everywhere")
+    audit.record("user.signed_out_everywhere", actor, ("user", user.id), sessions=ended)
+    return ended
 
 
 def commit() -> None:

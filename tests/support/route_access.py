@@ -23,6 +23,7 @@ EXPECTED = {
     "admin.user_new": ("GET", {ADMIN}),
     "admin.user_edit": ("GET", {ADMIN}),
     "admin.user_reset_password": ("POST", {ADMIN}),
+    "admin.user_sign_out_everywhere": ("POST", {ADMIN}),
     "admin.audit_log": ("GET", {ADMIN}),
     "areas.area_list": ("GET", {ADMIN, STAFF, COORD}),
     "areas.area_detail": ("GET", {ADMIN, STAFF, COORD}),
