@@ -6,8 +6,7 @@
 | DATABASE_URL | sqlite:///<instance>/outreach.db | SQLAlchemy URL; `postgresql+psycopg://user:pass@host/db` in production |
 | SECRET_KEY | generated once into <instance>/secret_key | signs sessions and CSRF tokens |
 | RATELIMIT_STORAGE_URI | memory:// | shared limiter storage for several instances, e.g. redis://host:6379 |
-| LOGIN_MAX_FAILURES | 5 | failed logins before an account is locked |
-| LOGIN_LOCKOUT_MINUTES | 15 | how long a locked account stays locked |
+| LOGIN_MAX_DELAY_SECONDS | 600 | the longest wait between sign-in tries after repeated failures (no lockout) |
 | LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
 | STAFF_SESSION_IDLE_MINUTES | 30 | a signed-in session ends after this long without a request |
 | STAFF_SESSION_MAX_HOURS | 8 | a signed-in session ends this long after signing in, however busy |
@@ -92,8 +91,7 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "RATELIMIT_HEADERS_ENABLED": False,
         # If Redis is out of reach, count in each worker's memory rather than refuse residents.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
-        "LOGIN_MAX_FAILURES": int(_env("LOGIN_MAX_FAILURES", "5")),
-        "LOGIN_LOCKOUT_MINUTES": int(_env("LOGIN_LOCKOUT_MINUTES", "15")),
+        "LOGIN_MAX_DELAY_SECONDS": int(_env("LOGIN_MAX_DELAY_SECONDS", "600")),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute"),
         # Shared PCs at help desks: a session left open ends by itself (services.staff_sessions).
         "STAFF_SESSION_IDLE_MINUTES": int(_env("STAFF_SESSION_IDLE_MINUTES", "30")),

@@ -100,3 +100,9 @@ def audit_log():
     page = request.args.get("page", 1, type=positive_int) or 1
     events, total = audit.recent(page=page)
     return render_template("admin/audit.html", events=events, total=total, page=page, per_page=50)
+
+
+@bp.route("/audit/sign-in-failures")
+@admin_only
+def sign_in_failures():
+    return render_template("admin/sign_in_failures.html", events=audit.sign_in_failures())

@@ -27,9 +27,6 @@ LOGIN_MESSAGES = {
     "bad_credentials": lambda: _(
         "The email address or password is not right. Check them and try again."
     ),
-    "locked": lambda: _(
-        "Too many failed attempts. This account is locked for a while. Try again later or ask an administrator."
-    ),
     "disabled": lambda: _("This account has been disabled. Ask an administrator."),
 }
 
@@ -52,7 +49,7 @@ def login():
         return redirect(url_for("public.workspace"))
     form = LoginForm()
     if form.validate_on_submit():
-        result = users.authenticate(form.email.data, form.password.data)
+        result = users.authenticate(form.email.data, form.password.data, request.remote_addr or "")
         if result.user:
             session.clear()  # a fresh session on login prevents session fixation
             login_user(result.user)

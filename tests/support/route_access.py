@@ -25,6 +25,7 @@ EXPECTED = {
     "admin.user_reset_password": ("POST", {ADMIN}),
     "admin.user_sign_out_everywhere": ("POST", {ADMIN}),
     "admin.audit_log": ("GET", {ADMIN}),
+    "admin.sign_in_failures": ("GET", {ADMIN}),
     "areas.area_list": ("GET", {ADMIN, STAFF, COORD}),
     "areas.area_detail": ("GET", {ADMIN, STAFF, COORD}),
     "survey.start": ("GET", EVERYONE),
