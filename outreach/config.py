@@ -13,6 +13,8 @@
 | SURVEY_RATE_LIMIT | 240 per minute;3000 per hour;20000 per day | the anonymous survey's POSTs (start, answers, save, resume, submit, contact) allowed per client address, all counted together |
 | PROXY_FIX_X_FOR | 0 | how many reverse proxies in front of the app to trust for X-Forwarded-For (0: none, use the socket's address) |
 | MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
+| MAX_FORM_PARTS | 500 | most fields in one POST (the largest form, paper entry, has 128 controls) |
+| MAX_FORM_MEMORY_SIZE | 65536 | largest single field of a multipart form, in bytes |
 | OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
 | CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
 | CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
@@ -109,6 +111,11 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         # than the proxies really in front, or clients can pick their own address.
         "PROXY_FIX_X_FOR": int(_env("PROXY_FIX_X_FOR", "0")),
         "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
+        # A POST of 100,000 tiny fields fits in a megabyte and costs seconds to parse and clean.
+        # The largest form (volunteer entry of a paper survey) has 128 controls, the session
+        # log 42: 500 leaves room, and a longer post is refused before it is parsed.
+        "MAX_FORM_PARTS": int(_env("MAX_FORM_PARTS", "500")),
+        "MAX_FORM_MEMORY_SIZE": int(_env("MAX_FORM_MEMORY_SIZE", str(64 * 1024))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
