@@ -114,9 +114,11 @@ def areas_import(geojson: Path, statistics: Path, synthetic: bool) -> None:
 @with_appcontext
 def purge_command() -> None:
     """Delete contact details and unfinished surveys past their retention (run daily from cron)."""
-    from outreach.services import contacts, survey
+    from outreach.services import contacts, sign_in_throttle, staff_sessions, survey
 
     click.echo(f"Deleted {contacts.purge_expired()} contact request(s) past retention.")
+    click.echo(f"Deleted {staff_sessions.purge_ended()} sign-in session(s) ended long ago.")
+    click.echo(f"Deleted {sign_in_throttle.purge_old()} sign-in attempt(s) past 30 days.")
     click.echo(
         f"Deleted {survey.purge_expired_drafts()} unfinished survey(s) past their code's expiry."
     )
@@ -194,6 +196,23 @@ def insights_refresh(rebuild: bool) -> None:
     click.echo(f"Counted {counted} responses.")
 
 
+survey_cli = click.Group("survey", help="Survey responses.")
+
+
+@survey_cli.command("find-incomplete")
+@click.option("--exclude", is_flag=True, help="Leave them out of every figure (kept, marked).")
+@with_appcontext
+def survey_find_incomplete(exclude: bool) -> None:
+    """Report responses stored without an answer they need (empty ones included)."""
+    from outreach.services import survey_quality
+
+    found = survey_quality.find_incomplete()
+    click.echo(f"Found {len(found)} incomplete response(s) counted in the figures.")
+    if exclude and found:
+        survey_quality.exclude(found)
+        click.echo(f"Excluded {len(found)} response(s); the figures were counted again.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(user_cli)
@@ -203,3 +222,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(insights_cli)
+    app.cli.add_command(survey_cli)

@@ -6,12 +6,15 @@
 | DATABASE_URL | sqlite:///<instance>/outreach.db | SQLAlchemy URL; `postgresql+psycopg://user:pass@host/db` in production |
 | SECRET_KEY | generated once into <instance>/secret_key | signs sessions and CSRF tokens |
 | RATELIMIT_STORAGE_URI | memory:// | shared limiter storage for several instances, e.g. redis://host:6379 |
-| LOGIN_MAX_FAILURES | 5 | failed logins before an account is locked |
-| LOGIN_LOCKOUT_MINUTES | 15 | how long a locked account stays locked |
+| LOGIN_MAX_DELAY_SECONDS | 600 | the longest wait between sign-in tries after repeated failures (no lockout) |
 | LOGIN_RATE_LIMIT | 10 per minute | login attempts allowed per client address |
+| STAFF_SESSION_IDLE_MINUTES | 30 | a signed-in session ends after this long without a request |
+| STAFF_SESSION_MAX_HOURS | 8 | a signed-in session ends this long after signing in, however busy |
 | SURVEY_RATE_LIMIT | 240 per minute;3000 per hour;20000 per day | the anonymous survey's POSTs (start, answers, save, resume, submit, contact) allowed per client address, all counted together |
 | PROXY_FIX_X_FOR | 0 | how many reverse proxies in front of the app to trust for X-Forwarded-For (0: none, use the socket's address) |
 | MAX_CONTENT_LENGTH | 1048576 | largest request body in bytes |
+| MAX_FORM_PARTS | 500 | most fields in one POST (the largest form, paper entry, has 128 controls) |
+| MAX_FORM_MEMORY_SIZE | 65536 | largest single field of a multipart form, in bytes |
 | OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
 | CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
 | CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
@@ -90,9 +93,11 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "RATELIMIT_HEADERS_ENABLED": False,
         # If Redis is out of reach, count in each worker's memory rather than refuse residents.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
-        "LOGIN_MAX_FAILURES": int(_env("LOGIN_MAX_FAILURES", "5")),
-        "LOGIN_LOCKOUT_MINUTES": int(_env("LOGIN_LOCKOUT_MINUTES", "15")),
+        "LOGIN_MAX_DELAY_SECONDS": int(_env("LOGIN_MAX_DELAY_SECONDS", "600")),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Shared PCs at help desks: a session left open ends by itself (services.staff_sessions).
+        "STAFF_SESSION_IDLE_MINUTES": int(_env("STAFF_SESSION_IDLE_MINUTES", "30")),
+        "STAFF_SESSION_MAX_HOURS": int(_env("STAFF_SESSION_MAX_HOURS", "8")),
         # One address can be a whole room: a library's PC corner, or a help desk where twenty
         # residents share one public IP. A survey is about 25 POSTs, one every few seconds at
         # most (~5 a minute, 20 when rushing): twenty residents at once make ~100 a minute and
@@ -106,6 +111,11 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         # than the proxies really in front, or clients can pick their own address.
         "PROXY_FIX_X_FOR": int(_env("PROXY_FIX_X_FOR", "0")),
         "MAX_CONTENT_LENGTH": int(_env("MAX_CONTENT_LENGTH", str(1024 * 1024))),
+        # A POST of 100,000 tiny fields fits in a megabyte and costs seconds to parse and clean.
+        # The largest form (volunteer entry of a paper survey) has 128 controls, the session
+        # log 42: 500 leaves room, and a longer post is refused before it is parsed.
+        "MAX_FORM_PARTS": int(_env("MAX_FORM_PARTS", "500")),
+        "MAX_FORM_MEMORY_SIZE": int(_env("MAX_FORM_MEMORY_SIZE", str(64 * 1024))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

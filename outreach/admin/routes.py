@@ -82,9 +82,27 @@ def user_reset_password(user_id: int):
     return render_template("admin/password_issued.html", user=user, password=password)
 
 
+@bp.route("/users/<int:user_id>/sign-out-everywhere", methods=["POST"])
+@admin_only
+def user_sign_out_everywhere(user_id: int):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    users.sign_out_everywhere(user, current_user._get_current_object())
+    users.commit()
+    flash(_("%(name)s has been signed out everywhere.", name=user.display_name))
+    return redirect(url_for("admin.user_edit", user_id=user.id))
+
+
 @bp.route("/audit")
 @admin_only
 def audit_log():
     page = request.args.get("page", 1, type=positive_int) or 1
     events, total = audit.recent(page=page)
     return render_template("admin/audit.html", events=events, total=total, page=page, per_page=50)
+
+
+@bp.route("/audit/sign-in-failures")
+@admin_only
+def sign_in_failures():
+    return render_template("admin/sign_in_failures.html", events=audit.sign_in_failures())

@@ -18,7 +18,7 @@ from flask_login import current_user, login_user, logout_user
 from outreach.access import public, signed_in
 from outreach.auth.forms import ChangePasswordForm, LoginForm
 from outreach.extensions import limiter
-from outreach.services import users
+from outreach.services import staff_sessions, users
 from outreach.services.passwords import verify_password
 
 bp = Blueprint("auth", __name__)
@@ -26,9 +26,6 @@ bp = Blueprint("auth", __name__)
 LOGIN_MESSAGES = {
     "bad_credentials": lambda: _(
         "The email address or password is not right. Check them and try again."
-    ),
-    "locked": lambda: _(
-        "Too many failed attempts. This account is locked for a while. Try again later or ask an administrator."
     ),
     "disabled": lambda: _("This account has been disabled. Ask an administrator."),
 }
@@ -52,11 +49,13 @@ def login():
         return redirect(url_for("public.workspace"))
     form = LoginForm()
     if form.validate_on_submit():
-        result = users.authenticate(form.email.data, form.password.data)
-        users.commit()
+        result = users.authenticate(form.email.data, form.password.data, request.remote_addr or "")
         if result.user:
             session.clear()  # a fresh session on login prevents session fixation
             login_user(result.user)
+            session[staff_sessions.COOKIE_KEY] = staff_sessions.start(result.user)
+        users.commit()
+        if result.user:
             return redirect(_safe_next(request.args.get("next")) or url_for("public.workspace"))
         form.form_errors.append(LOGIN_MESSAGES[result.outcome]())
     return render_template("auth/login.html", form=form)
@@ -65,7 +64,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @signed_in
 def logout():
-    users.record_logout(current_user._get_current_object())
+    users.sign_out(current_user._get_current_object(), session.get(staff_sessions.COOKIE_KEY))
     users.commit()
     logout_user()
     session.clear()
@@ -83,9 +82,10 @@ def change_password():
         if not verify_password(user.password_hash, form.current_password.data):
             form.current_password.errors.append(_("The current password is not right."))
         else:
-            users.change_password(user, form.new_password.data)
+            secret = users.change_password(user, form.new_password.data)
             users.commit()
-            login_user(user)  # the session carries the new token; other sessions end
+            login_user(user)  # the session carries the new token; every other session ended
+            session[staff_sessions.COOKIE_KEY] = secret
             flash(_("Your password has been changed. You have been signed out everywhere else."))
             return redirect(url_for("public.workspace"))
     return render_template("auth/change_password.html", form=form)

@@ -29,3 +29,12 @@ def previous_question(survey: Instrument, answers: Answers, before: str) -> Ques
     ids = [q.id for q in visible]
     index = ids.index(before) if before in ids else len(ids)
     return visible[index - 1] if index > 0 else None
+
+
+def first_missing(survey: Instrument, answers: Answers) -> Question | None:
+    """The first required question on the path these answers take that has no answer.
+
+    Skip logic is applied to the answers as they stand, so a required question hidden by an
+    earlier answer is not missing, and one revealed by an answer given out of order is.
+    """
+    return next((q for q in survey.visible(answers) if q.required and not answers.get(q.id)), None)

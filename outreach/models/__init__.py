@@ -4,6 +4,8 @@ from outreach.models.area import Area, AreaStatistic
 from outreach.models.audit import AuditEvent
 from outreach.models.base import Base
 from outreach.models.contact import ContactRequest
+from outreach.models.sign_in import SignInAttempt
+from outreach.models.staff_session import StaffSession
 from outreach.models.support import (
     FollowUp,
     LogOutcome,
@@ -33,6 +35,8 @@ __all__ = [
     "Outcome",
     "Role",
     "SessionLog",
+    "SignInAttempt",
+    "StaffSession",
     "SupportSession",
     "SurveyDraft",
     "SurveyResponse",

@@ -32,6 +32,9 @@ class SurveyResponse(Base):
     submitted_on: Mapped[date] = mapped_column(Date, default=lambda: utcnow().date(), index=True)
     #: Hash of the form's one-time key: a retried or double submission finds the first one.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Set on the day `outreach survey find-incomplete --exclude` found the response incomplete
+    #: (stored before completeness was checked): it stays for the record, in no figure.
+    excluded_on: Mapped[date | None] = mapped_column(Date)
 
     #: The answers as [question, value] pairs, one per selected option (or number, text, area
     #: code), in the order of the questions. One value in the row, not a row per value: a

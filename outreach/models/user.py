@@ -25,8 +25,6 @@ class User(Timestamped, Base):
     active: Mapped[bool] = mapped_column(default=True)
     #: Part of every login session; changing it logs the user out everywhere.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Set after an admin reset: the user must choose a new password first.
     must_change_password: Mapped[bool] = mapped_column(default=False)

@@ -44,3 +44,19 @@ def recent(page: int = 1, per_page: int = 50) -> tuple[list[tuple[AuditEvent, st
         .offset((max(page, 1) - 1) * per_page)
     ).all()
     return [(event, name) for event, name in rows], total
+
+
+#: The audit actions of sign-in failures (wrong password or unknown email, too soon, disabled).
+SIGN_IN_FAILURES = ("login.failed", "login.throttled", "login.disabled")
+
+
+def sign_in_failures(limit: int = 200) -> list[AuditEvent]:
+    """The most recent failed and refused sign-ins, newest first, for administrators."""
+    return list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action.in_(SIGN_IN_FAILURES))
+            .order_by(AuditEvent.id.desc())
+            .limit(limit)
+        )
+    )

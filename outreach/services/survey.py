@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from outreach.extensions import db
+from outreach.instrument import flow
 from outreach.instrument.instrument import Instrument
 from outreach.models import Channel, SurveyDraft, SurveyResponse
 from outreach.models.base import utcnow
@@ -64,6 +65,31 @@ def count_when_sent(response: Any) -> Any:
 
     response.call_on_close(count)
     return response
+
+
+class Incomplete(ValueError):
+    """A response is missing an answer it needs; nothing was stored."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__(question_id)
+        #: The first question to answer (the first of the survey when nothing was answered).
+        self.question_id = question_id
+
+
+#: Answered by the resident on the web, one question per page: every required question on
+#: their path must be answered. Paper and phone answers are keyed in as given, so a sheet may
+#: leave a question blank (forms.entry_form), but never every question.
+MUST_BE_COMPLETE = frozenset({Channel.WEB, Channel.ASSISTED})
+
+
+def missing_question(survey: Instrument, answers: Answers, channel: Channel) -> str | None:
+    """The question a response with these answers still needs, or None when it may be stored."""
+    if not any(answers.values()):
+        return survey.questions[0].id
+    if channel in MUST_BE_COMPLETE:
+        missing = flow.first_missing(survey, answers)
+        return missing.id if missing else None
+    return None
 
 
 def _expiry():
@@ -138,7 +164,8 @@ def submission_key(secret: str) -> str:
 
 def submit_by_token(token: str, locale: str) -> tuple[str, int] | None:
     """Submit the live draft behind a session token once; return the submission key and the
-    response's id, also when an earlier press already submitted it; None when there is neither."""
+    response's id, also when an earlier press already submitted it; None when there is neither.
+    Raises Incomplete when the draft lacks a needed answer (the draft is kept)."""
     key = submission_key(token)
     response_id = _submit_draft(token, utcnow(), locale, key)
     if response_id is None:
@@ -185,14 +212,19 @@ def submit(
     paper_sheet: str | None = None,
     delete_draft: int | None = None,
 ) -> int:
-    """Store a response exactly once per key: a retry or a double click returns the first id."""
+    """Store a response exactly once per key: a retry or a double click returns the first id.
+    Raises Incomplete, storing nothing, when a needed answer is missing (missing_question)."""
     # A draft is deleted in the same transaction as its answers are stored, so a live draft has
     # no response yet; only key-only callers (paper entry) need to look first.
     if delete_draft is None:
         existing = response_id_for(key)
         if existing:
             return existing
-    prepared = prepare(instrument(), answers)
+    survey = instrument()
+    missing = missing_question(survey, answers, channel)
+    if missing is not None:
+        raise Incomplete(missing)
+    prepared = prepare(survey, answers)
     pairs = prepared.pop("pairs")
     row = {
         **prepared,

@@ -88,7 +88,8 @@ def _chunk(instruments: Sequence[Instrument]):
             _R.c.answers,
         )
         .select_from(_R.join(_Q, _Q.c.response_id == _R.c.id))
-        .where(_Q.c.response_id <= bindparam("upto"))
+        # An excluded response (stored incomplete, see survey_quality) is in no figure.
+        .where(_Q.c.response_id <= bindparam("upto"), _R.c.excluded_on.is_(None))
         .cte("claimed")
     )
     pairs = _pairs(claimed)

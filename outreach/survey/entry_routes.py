@@ -42,14 +42,20 @@ def new():
         already = surveys.response_id_for(key)
         duplicate = bool(sheet) and not already and surveys.sheet_already_entered(sheet)
         if not duplicate or form.confirm_duplicate.data:
-            surveys.submit(
-                _answers(survey, form),
-                Channel(form.channel.data),
-                current_locale().url_code,
-                key,
-                entered_by_id=current_user.id,
-                paper_sheet=sheet or None,
-            )
+            try:
+                surveys.submit(
+                    _answers(survey, form),
+                    Channel(form.channel.data),
+                    current_locale().url_code,
+                    key,
+                    entered_by_id=current_user.id,
+                    paper_sheet=sheet or None,
+                )
+            except surveys.Incomplete:
+                form.form_errors.append(_("Enter the answers given: this form is empty."))
+                return keep_for_back_button(
+                    render_template("survey/entry.html", form=form, survey=survey)
+                )
             flash(
                 _("Saved. Sheet %(sheet)s is in the database.", sheet=sheet)
                 if sheet

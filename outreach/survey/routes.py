@@ -183,7 +183,12 @@ def check():
 @public
 def submit():
     token = session.get(DRAFT)
-    submitted = surveys.submit_by_token(token, current_locale().url_code) if token else None
+    try:
+        submitted = surveys.submit_by_token(token, current_locale().url_code) if token else None
+    except surveys.Incomplete as missing:
+        # Reached by sending the form out of order or straight from a script: nothing is stored.
+        flash(_("Answer this question to finish the survey. Your other answers are kept."))
+        return redirect(url_for("survey.question", question_id=missing.question_id, **_FROM_CHECK))
     if submitted is None:
         return redirect(url_for("survey.start"))
     key, response_id = submitted

@@ -1,4 +1,4 @@
-"""Signing in and out: throttling, lockout, fixation, sign-out everywhere."""
+"""Signing in and out: rate limit, fixation, sign-out everywhere (delays: test_sign_in_throttle)."""
 
 from sqlalchemy import select
 
@@ -38,15 +38,6 @@ def test_empty_login_names_each_field(client):
     page = client.post("/en/login", data={}).get_data(as_text=True)
     assert 'href="#email"' in page and "Enter your email address." in page
     assert 'href="#password"' in page and "Enter your password." in page
-
-
-def test_lockout_after_repeated_failures(app, client, make_user):
-    user = make_user()
-    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
-        client.post("/en/login", data={"email": user.email, "password": "wrong"})
-    page = client.post("/en/login", data={"email": user.email, "password": PASSWORD})
-    assert "This account is locked" in page.get_data(as_text=True)
-    assert "user.locked" in actions()
 
 
 def test_disabled_account_cannot_sign_in(client, make_user):
