@@ -29,7 +29,7 @@ def postgres_admin_url() -> str:
     if os.environ.get(POSTGRES_URL):
         return os.environ[POSTGRES_URL]
     if _postgres is None:
-        _postgres = throwaway_postgres.start_postgres(_run_folder() / "postgres", fast=True)
+        _postgres = throwaway_postgres.start_postgres(run_folder() / "postgres", fast=True)
     return _postgres.url
 
 
@@ -39,7 +39,7 @@ def redis_url() -> str:
     if os.environ.get(REDIS_URL):
         return os.environ[REDIS_URL]
     if _redis is None:
-        _redis = throwaway_redis.start_redis(_run_folder() / "redis")
+        _redis = throwaway_redis.start_redis(run_folder() / "redis")
     return _redis.url
 
 
@@ -51,7 +51,7 @@ def put_postgres_tools_on_path() -> None:
     os.environ["PATH"] = os.pathsep.join([str(throwaway_postgres.BIN), os.environ["PATH"]])
 
 
-def _run_folder() -> Path:
+def run_folder() -> Path:
     global _folder
     if _folder is None:
         _folder = make_run_folder()
