@@ -44,11 +44,15 @@ def redis_url() -> str:
 
 
 def put_postgres_tools_on_path() -> None:
-    """pg_dump and pg_restore (the backup code looks them up on PATH) come from the wheel.
+    """pg_dump and pg_restore (the backup code looks them up on PATH) of the server's version.
 
-    They are PostgreSQL 18's, which dump and restore servers of older versions too; the app's
-    subprocesses inherit the PATH."""
-    os.environ["PATH"] = os.pathsep.join([str(throwaway_postgres.BIN), os.environ["PATH"]])
+    The wheel's (PostgreSQL 18) go first for the run's own server. For a server of yours they go
+    last: pg_restore 18 writes settings that older servers refuse (`transaction_timeout`), so
+    the machine's own tools of your server's version win when installed. Subprocesses inherit it.
+    """
+    wheel, machine = str(throwaway_postgres.BIN), os.environ["PATH"]
+    order = [machine, wheel] if os.environ.get(POSTGRES_URL) else [wheel, machine]
+    os.environ["PATH"] = os.pathsep.join(order)
 
 
 def run_folder() -> Path:
