@@ -104,7 +104,8 @@ def _fail_if_outlived(session, reporter, outlived: list[str]) -> None:
     """Nothing the run started may keep running after it (they were ended just now)."""
     if outlived:
         session.exitstatus = 1
-        reporter.write_line(f"FAILED: server processes outlived the run: {outlived}", red=True)
+        if reporter:
+            reporter.write_line(f"FAILED: server processes outlived the run: {outlived}", red=True)
 
 
 def _fail_if_skipped(session, reporter) -> None:
