@@ -12,6 +12,7 @@ from sqlalchemy import text
 from outreach.extensions import db
 from outreach.models import Role
 from outreach.services import insights_cache
+from tests.support import run_servers
 from tests.support.accounts import PASSWORD
 from tests.support.apps import make_app
 from tests.support.databases import BACKENDS, fresh_database
@@ -88,9 +89,27 @@ def login(client: FlaskClient, make_user):
     return sign_in
 
 
+def pytest_configure(config) -> None:
+    run_servers.put_postgres_tools_on_path()
+
+
+@pytest.hookimpl(trylast=True)  # after the session fixtures' teardown (dropping their databases)
 def pytest_sessionfinish(session, exitstatus) -> None:
-    """A skipped test hides a gap (a missing browser, database …): the run fails instead."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter and reporter.stats.get("skipped") and exitstatus == 0:
+    _fail_if_outlived(session, reporter, run_servers.stop_all())
+    _fail_if_skipped(session, reporter)
+
+
+def _fail_if_outlived(session, reporter, outlived: list[str]) -> None:
+    """Nothing the run started may keep running after it (they were ended just now)."""
+    if outlived:
+        session.exitstatus = 1
+        if reporter:
+            reporter.write_line(f"FAILED: server processes outlived the run: {outlived}", red=True)
+
+
+def _fail_if_skipped(session, reporter) -> None:
+    """A skipped test hides a gap (a missing browser, database …): the run fails instead."""
+    if reporter and reporter.stats.get("skipped") and session.exitstatus == 0:
         session.exitstatus = 1
         reporter.write_line("FAILED: tests were skipped; every test must run.", red=True)

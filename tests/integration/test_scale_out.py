@@ -7,7 +7,6 @@ would (PROXY_FIX_X_FOR=1), so each test counts against fresh addresses in the sh
 """
 
 import http.client
-import os
 import re
 import secrets
 from collections.abc import Iterator
@@ -20,10 +19,10 @@ import redis
 from bs4 import BeautifulSoup
 
 from outreach.models import Role
+from tests.support import run_servers
 from tests.support.databases import fresh_database
 from tests.support.live import LiveServer, environment, load_demo, run
 
-DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
 LIMIT = 5
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 RESUME_CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b")
@@ -31,20 +30,8 @@ RESUME_CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b")
 
 @pytest.fixture(scope="module")
 def redis_url() -> str:
-    url = os.environ.get("OUTREACH_TEST_REDIS_URL", DEFAULT_REDIS)
-    client = redis.Redis.from_url(url, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        pytest.fail(
-            f"The scale-out tests need Redis at {url} ({exc}). Start one with "
-            "`apt-get install -y redis-server && redis-server --daemonize yes --port 6379 "
-            "--save '' --appendonly no`, or set OUTREACH_TEST_REDIS_URL.",
-            pytrace=False,
-        )
-    finally:
-        client.close()
-    return url
+    """OUTREACH_TEST_REDIS_URL, else a Redis started for this run."""
+    return run_servers.redis_url()
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,7 @@
 """Fresh empty databases for tests: a SQLite file, and a new database on a real PostgreSQL server.
 
-PostgreSQL comes from OUTREACH_TEST_POSTGRES_URL (an account allowed to CREATE DATABASE), default
-postgresql+psycopg://outreach:outreach@127.0.0.1:5432/postgres. When it cannot be reached the
-tests fail with the reason; `scripts/test` explains how to start a server.
+PostgreSQL is the server that OUTREACH_TEST_POSTGRES_URL names (an account allowed to CREATE
+DATABASE), else one started for the run (tests/support/run_servers.py).
 """
 
 import os
@@ -14,12 +13,9 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-DEFAULT_POSTGRES = "postgresql+psycopg://outreach:outreach@127.0.0.1:5432/postgres"
+from tests.support.run_servers import postgres_admin_url
+
 BACKENDS = tuple(os.environ.get("OUTREACH_TEST_BACKENDS", "sqlite,postgresql").split(","))
-
-
-def postgres_admin_url() -> str:
-    return os.environ.get("OUTREACH_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
 
 
 @contextmanager
@@ -37,7 +33,7 @@ def fresh_database(backend: str, workdir: Path) -> Iterator[str]:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:
         raise RuntimeError(
-            f"PostgreSQL tests need a server at {admin_url} (set OUTREACH_TEST_POSTGRES_URL): {exc}"
+            f"PostgreSQL tests need a server at {admin_url} that lets them CREATE DATABASE: {exc}"
         ) from exc
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)

@@ -1,13 +1,11 @@
 """Browser helpers: Chromium settings, the axe runner, page checks and signing in."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
+from tests.support.browser.find_chromium import ENVIRONMENT, find_chromium, where_we_looked
 from tests.support.live import ROOT, LiveServer
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -28,9 +26,10 @@ _OVERFLOWING = """() => [...document.querySelectorAll('body *')]
 
 
 def chromium_path() -> str:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    return CHROMIUM
+    path = find_chromium()
+    if path is None:
+        pytest.fail(f"{where_we_looked()}: apt-get install -y chromium, or set {ENVIRONMENT}")
+    return path
 
 
 def axe_source() -> str:
