@@ -21,7 +21,7 @@ from outreach.services import priorities as priorities_
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
 from outreach.services.area_estimates import AreaFacts, MeasureFigures, measure_figures
-from outreach.services.insights_cache import cached
+from outreach.services.insights_cache import cached, cached_past
 from outreach.services.picture import AreaFigures, Picture
 from outreach.services.survey_counts import ResponseFilter
 
@@ -103,6 +103,25 @@ def picture(
         "picture",
         (filters, config, shortlist, public),
         lambda: _compute(filters, config, shortlist, public),
+    )
+
+
+def past_picture(filters: ResponseFilter, config: RiskConfig, public: bool = False) -> Picture:
+    """`picture` without the shortlist, for a period that is over (`filters.end` before this
+    month): kept until an answer is counted into one of its months."""
+    months = {
+        m: n
+        for m, n in counts_by("month", ResponseFilter())
+        if m
+        and filters.start
+        and filters.end
+        and f"{filters.start:%Y-%m}" <= m <= f"{filters.end:%Y-%m}"
+    }
+    return cached_past(
+        "past_picture",
+        (filters, config, public),
+        months,
+        lambda: _compute(filters, config, False, public),
     )
 
 

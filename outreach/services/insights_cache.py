@@ -20,7 +20,22 @@ _CACHE_SIZE = 256
 
 def cached(name: str, args: tuple, compute: Any) -> Any:
     """`compute()` once per arguments until new data arrives (the data version is in the key)."""
-    key = (name, args, _data_version(), current_app.config["PUBLISH_MIN_CELL"])
+    return _cached_key((name, args, _data_version()), compute)
+
+
+def cached_past(name: str, args: tuple, months: dict[str, int], compute: Any) -> Any:
+    """`cached` for figures of months that are over: keyed on those months' counted responses
+    instead of the tallies' version, so a new answer today does not recompute last quarter.
+    Counting only adds, so an unchanged count means nothing new in those months; a recount
+    (after excluding responses, say) bumps its own version, and everything else a figure
+    depends on (session logs, areas, population figures) is in the key as for `cached`."""
+    others = tuple(v for v in _data_version()[0] if v[0] != "tallies")
+    key = (name, args, tuple(sorted(months.items())), others, _data_version()[1:])
+    return _cached_key(key, compute)
+
+
+def _cached_key(key: tuple, compute: Any) -> Any:
+    key = (*key, current_app.config["PUBLISH_MIN_CELL"])
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

@@ -289,5 +289,8 @@ def rebuild(instruments: Sequence[Instrument]) -> int:
     db.session.execute(_T.delete())
     db.session.execute(_Q.delete())
     db.session.execute(_Q.insert().from_select(["response_id"], select(_R.c.id)))
+    # Figures of past months are cached on their counts (insights_cache.cached_past): a
+    # recount may change what is in them without changing how many.
+    data_versions.bump("recounted")
     db.session.commit()
     return refresh(instruments)

@@ -7,7 +7,7 @@ progress is marked partial (its answers are still coming in), never read as a fa
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from outreach.risk.config import RiskConfig
@@ -15,7 +15,7 @@ from outreach.services import insights
 from outreach.services import survey as surveys
 from outreach.services import survey_counts as counts
 from outreach.services.area_estimates import Figure
-from outreach.services.insights_cache import cached
+from outreach.services.insights_cache import cached, cached_past
 from outreach.services.survey_counts import ResponseFilter
 from outreach.stats.direct import direct_share
 from outreach.stats.intervals import Z_95
@@ -74,7 +74,7 @@ def quarters(config: RiskConfig, public: bool = False, today: date | None = None
 
 
 def _quarters(config: RiskConfig, previous, current, today: date, public: bool) -> Quarters:
-    before = insights.picture(ResponseFilter(*previous), config, shortlist=False, public=public)
+    before = insights.past_picture(ResponseFilter(*previous), config, public=public)
     after = insights.picture(ResponseFilter(*current), config, shortlist=False, public=public)
     city = {m: change(before.city.get(m), after.city.get(m)) for m in after.measures}
     areas = {
@@ -107,8 +107,19 @@ def _se(figure: Figure) -> float:
 def monthly(measure: str, filters: ResponseFilter, today: date | None = None) -> list[Point]:
     """The city's share month by month (weighted to the city's residents by age)."""
     today = today or date.today()
-    every = cached("monthly", (filters, today.month), lambda: _monthly(filters, today))
-    return every.get(measure, [])
+    this_month = today.replace(day=1)
+    points: list[Point] = []
+    if not filters.start or filters.start < this_month:
+        end = min(filters.end or this_month, this_month - timedelta(days=1))
+        past = replace(filters, end=end)
+        months = dict(insights.counts_by("month", ResponseFilter(filters.start, end)))
+        every = cached_past("monthly", (past,), months, lambda: _monthly(past, today))
+        points += every.get(measure, [])
+    if not filters.end or filters.end >= this_month:
+        now = replace(filters, start=max(filters.start or this_month, this_month))
+        every = cached("monthly", (now, today.month), lambda: _monthly(now, today))
+        points += every.get(measure, [])
+    return points
 
 
 def _monthly(filters: ResponseFilter, today: date) -> dict[str, list[Point]]:

@@ -83,3 +83,46 @@ def test_pages_show_the_change_and_the_partial_month(two_quarters, client, login
     assert page.select_one("#change-caption")
     trend = page.select_one('script[data-chart="measures-trend"]').get_text()
     assert f"{date.today():%Y-%m} (so far)" in trend
+
+
+def _dated(count: int, seed: int, day: date) -> None:
+    """`count` new answers given on `day` (a paper form keyed in late, say), counted."""
+    synthetic.generate(count, seed=seed, days=1)
+    newest = db.session.scalar(db.select(db.func.max(SurveyResponse.id)))
+    db.session.execute(
+        update(SurveyResponse).where(SurveyResponse.id > newest - count).values(submitted_on=day)
+    )
+    db.session.commit()
+    tallies.refresh(survey.instruments())
+
+
+def test_last_quarter_is_kept_until_an_answer_is_counted_into_it(two_quarters):
+    from outreach.services import insights
+
+    config = two_quarters.extensions["outreach_risk"]
+    last_quarter = ResponseFilter(
+        *trends.quarter_of(trends.quarter_of(date.today())[0] - timedelta(days=1))
+    )
+    kept = insights.past_picture(last_quarter, config)
+    _dated(30, 19, date.today())  # today's answers: last quarter's figures stand as they were
+    assert insights.past_picture(last_quarter, config) is kept
+    found = trends.quarters(config)
+    assert {c.after.answers for c in found.city.values()} == {1230}
+    assert {c.before.answers for c in found.city.values()} == {1200}
+    _dated(40, 20, last_quarter.end - timedelta(days=3))  # a late answer for last quarter
+    found = trends.quarters(config)
+    assert {c.before.answers for c in found.city.values()} == {1240}
+    months = trends.monthly("no_internet", ResponseFilter())
+    assert sum(p.answers for p in months) == 1230 + 1240
+
+
+def test_a_recount_renews_the_figures_of_past_months(two_quarters):
+    from outreach.services import insights
+
+    config = two_quarters.extensions["outreach_risk"]
+    last_quarter = ResponseFilter(
+        *trends.quarter_of(trends.quarter_of(date.today())[0] - timedelta(days=1))
+    )
+    kept = insights.past_picture(last_quarter, config)
+    tallies.rebuild(survey.instruments())
+    assert insights.past_picture(last_quarter, config) is not kept
