@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from outreach.stats import fay_herriot
+from outreach.stats.benchmarking import benchmark, target
 from outreach.stats.direct import DirectArrays, DirectShare, direct_arrays, direct_share, wilson
 from outreach.stats.intervals import Z_95
 from outreach.stats.weighting import Stratum
@@ -47,7 +48,6 @@ from outreach.stats.weighting import Stratum
 Counts = tuple[np.ndarray, np.ndarray, np.ndarray]  # population, respondents, positives: m × H
 MIN_MODEL_AREAS = 10  # fewer sampled areas than this cannot pin down σ²_u
 HALF_PI = np.pi / 2
-BENCHMARK_STEPS = 8  # Newton steps for the benchmarking shift; 4 already agree to 1e-10
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def _model(
     sampled, unsampled = sampled & ~protected, unsampled | protected
     modelled = sampled | unsampled
     population = counts[0].sum(axis=1)[modelled]
-    estimate[modelled] = _benchmark(estimate[modelled], population, _target(counts, modelled))
+    estimate[modelled] = benchmark(estimate[modelled], population, target(counts, modelled))
     found = _model_estimates(areas, direct, sampled, unsampled, estimate, mse, protected)
     return found, _info(fit, sampled | protected)
 
@@ -188,31 +188,6 @@ def _fit(
     theta = np.arcsin(np.sqrt(np.clip(np.nan_to_num(direct.proportion), 0.0, 1.0)))
     psi = 1.0 / (4.0 * direct.effective_n[sampled])
     return fay_herriot.fit(theta[sampled], psi, design[sampled])
-
-
-def _benchmark(theta: np.ndarray, population: np.ndarray, target: float) -> np.ndarray:
-    """Shift every θ̂ by one δ so the population-weighted mean of sin² θ̂ is the direct `target`.
-
-    asin √p̂ is biased low for small shares (zero answers are common where the curve is
-    steepest), and β̂ carries that bias to every area; the modelled areas' own post-stratified
-    share is close to unbiased. δ solves Σ w_i sin²(θ̂_i + δ) = target by Newton's method.
-    """
-    weight = population / population.sum()
-    delta = 0.0
-    for _ in range(BENCHMARK_STEPS):
-        shifted = np.clip(theta + delta, 0.0, HALF_PI)
-        slope = np.sum(weight * np.sin(2 * shifted))
-        if slope <= 0:
-            break
-        delta -= (np.sum(weight * np.sin(shifted) ** 2) - target) / slope
-    return theta + delta
-
-
-def _target(counts: Counts, rows: np.ndarray) -> float:
-    """The post-stratified share over the given areas' answers (by age band, city rates)."""
-    population, respondents, positives = (c[rows].sum(axis=0) for c in counts)
-    rates = positives / np.maximum(respondents, 1.0)
-    return float(np.sum(population / population.sum() * rates))
 
 
 def _design(areas: Sequence[AreaInput], has_aux: np.ndarray) -> np.ndarray | None:
