@@ -3,7 +3,7 @@ lockout (users.failed_logins and users.locked_until go)
 
 Revision ID: c3a5e7f9b125
 Revises: b2e4d6f8a013
-Create Date: 2026-12-10 12:00:00
+Create Date: 2026-12-04 22:00:00
 
 """
 from alembic import op

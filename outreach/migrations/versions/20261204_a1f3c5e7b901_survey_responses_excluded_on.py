@@ -3,7 +3,7 @@
 
 Revision ID: a1f3c5e7b901
 Revises: d52e8b3f0a61
-Create Date: 2026-12-10 10:00:00
+Create Date: 2026-12-04 20:00:00
 
 """
 from alembic import op

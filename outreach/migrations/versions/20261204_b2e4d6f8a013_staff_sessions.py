@@ -3,7 +3,7 @@ change, an administrator's "sign out everywhere", 30 minutes idle or 8 hours in 
 
 Revision ID: b2e4d6f8a013
 Revises: a1f3c5e7b901
-Create Date: 2026-12-10 11:00:00
+Create Date: 2026-12-04 21:00:00
 
 """
 from alembic import op
