@@ -213,6 +213,21 @@ def survey_find_incomplete(exclude: bool) -> None:
         click.echo(f"Excluded {len(found)} response(s); the figures were counted again.")
 
 
+instrument_cli = click.Group("instrument", help="The survey instrument and other tools.")
+
+
+@instrument_cli.command("export-xlsform")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def instrument_export_xlsform(file: Path) -> None:
+    """Write the current survey as an XLSForm (.xlsx) for ODK Central, ODK Collect or Kobo."""
+    from outreach.services import survey, xlsform_export
+
+    current = survey.instrument()
+    count = xlsform_export.export(current, file)
+    click.echo(f"Wrote {current.id} version {current.version} ({count} questions) to {file}.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(user_cli)
@@ -223,3 +238,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(restore_command)
     app.cli.add_command(insights_cli)
     app.cli.add_command(survey_cli)
+    app.cli.add_command(instrument_cli)
