@@ -228,6 +228,21 @@ def instrument_export_xlsform(file: Path) -> None:
     click.echo(f"Wrote {current.id} version {current.version} ({count} questions) to {file}.")
 
 
+@survey_cli.command("import-submissions")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def survey_import_submissions(file: Path) -> None:
+    """Load the CSV export of ODK Central or KoboToolbox (all or nothing, each submission once)."""
+    from outreach.services import submissions_import
+
+    report = submissions_import.load(file.read_text(encoding="utf-8-sig"))
+    for error in report.errors:
+        click.echo(error, err=True)
+    if report.errors:
+        raise click.ClickException(f"{file}: nothing was loaded ({len(report.errors)} problem(s)).")
+    click.echo(f"Added {report.added} response(s); {report.already} were already loaded.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(user_cli)

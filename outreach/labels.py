@@ -43,6 +43,7 @@ CHANNEL_LABELS: dict[str, LazyString] = {
     Channel.ASSISTED: _l("With a volunteer"),
     Channel.PAPER: _l("Paper"),
     Channel.PHONE: _l("Phone"),
+    Channel.OFFLINE: _l("Form app, door to door"),
 }
 
 #: The survey's age bands (outreach.vocabulary.AGE_BANDS); None: the resident did not say.

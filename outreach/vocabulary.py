@@ -25,6 +25,9 @@ class Channel(StrEnum):
     ASSISTED = "assisted"  # a volunteer helps in person
     PAPER = "paper"  # keyed in from a paper form
     PHONE = "phone"  # answered by phone with a volunteer
+    OFFLINE = (
+        "offline"  # collected door to door in ODK Collect or KoboCollect, loaded from its export
+    )
 
 
 #: Every channel, in the order figures and open data list them.

@@ -4,7 +4,7 @@ import hashlib
 import math
 import secrets
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
@@ -79,7 +79,7 @@ class Incomplete(ValueError):
 #: Answered by the resident on the web, one question per page: every required question on
 #: their path must be answered. Paper and phone answers are keyed in as given, so a sheet may
 #: leave a question blank (forms.entry_form), but never every question.
-MUST_BE_COMPLETE = frozenset({Channel.WEB, Channel.ASSISTED})
+MUST_BE_COMPLETE = frozenset({Channel.WEB, Channel.ASSISTED, Channel.OFFLINE})
 
 
 def missing_question(survey: Instrument, answers: Answers, channel: Channel) -> str | None:
@@ -241,6 +241,31 @@ def submit(
     except IntegrityError:
         db.session.rollback()  # the same key won a race a moment ago
         return response_id_for(key) or _reraise()
+    return row["id"]
+
+
+def store_collected(
+    survey: Instrument,
+    answers: Answers,
+    key: str,
+    entered_by_id: int | None,
+    submitted_on: date,
+) -> int:
+    """Store a response collected offline (checked complete by the caller) in the caller's
+    transaction: the caller commits every response of a file at once."""
+    prepared = prepare(survey, answers)
+    row = {
+        **prepared,
+        "answers": prepared.pop("pairs"),
+        "channel": Channel.OFFLINE.value,
+        "entered_by_id": entered_by_id,
+        "paper_sheet": None,
+        "locale": "ja",
+        "submission_key": key,
+        "submitted_on": submitted_on,
+    }
+    row["id"] = response_store.store(row, None)
+    tallies.mark_new([row["id"]])
     return row["id"]
 
 
