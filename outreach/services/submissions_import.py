@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.instrument.instrument import Instrument, Question
-from outreach.models import Area, Channel, User
+from outreach.models import Area, Channel, SurveyResponse, User
 from outreach.services import survey, tallies
 
 #: Where ODK Central and KoboToolbox put what every submission has (first found wins).
@@ -50,11 +50,12 @@ class ImportReport:
 def load(text: str) -> ImportReport:
     """Read every line, then store all of them in one transaction, or none when any is wrong."""
     report = ImportReport()
-    found = list(_read(text, report))
+    found = _once(list(_read(text, report)), report)
     if report.errors:
         return report
+    stored = found_before(found)
     for item in found:
-        if survey.response_id_for(item.key):
+        if item.key in stored:
             report.already += 1
             continue
         survey.store_collected(item.form, item.answers, item.key, item.collector, item.given_on)
@@ -63,6 +64,43 @@ def load(text: str) -> ImportReport:
     if report.added:
         tallies.refresh(survey.instruments(), wait=False)
     return report
+
+
+def _once(found: list[Submission], report: ImportReport) -> list[Submission]:
+    """Each instanceID once. The same submission twice (a re-sent form, an export that overlaps
+    the last one) is one response; the same instanceID with other answers is an error, in the
+    file or against what was loaded before."""
+    first: dict[str, Submission] = {}
+    stored = found_before(found)
+    for item in found:
+        pairs = _pairs(item)
+        earlier = first.setdefault(item.key, item)
+        if earlier is not item and _pairs(earlier) != pairs:
+            report.errors.append(
+                f"line {item.line}: instanceID {item.key[len(KEY_PREFIX) :]} is on line "
+                f"{earlier.line} with other answers"
+            )
+        if item.key in stored and stored[item.key] != pairs:
+            report.errors.append(
+                f"line {item.line}: instanceID {item.key[len(KEY_PREFIX) :]} was loaded before "
+                "with other answers"
+            )
+    return list(first.values())
+
+
+def _pairs(item: Submission) -> list:
+    return survey.prepare(item.form, item.answers)["pairs"]
+
+
+def found_before(found: list[Submission]) -> dict[str, list]:
+    """submission key -> stored (question, value) pairs, for the keys of this file."""
+    keys = [item.key for item in found]
+    rows = db.session.execute(
+        select(SurveyResponse.submission_key, SurveyResponse.answers).where(
+            SurveyResponse.submission_key.in_(keys)
+        )
+    ).all()
+    return {key: [list(pair) for pair in answers] for key, answers in rows}
 
 
 def _read(text: str, report: ImportReport) -> Iterator[Submission]:
@@ -98,7 +136,14 @@ def _submission(line: int, row: dict, known: Known, problems: list) -> Submissio
     if not instance:
         problems.append("no instanceID (meta-instanceID)")
         return None
-    form = known.versions.get(_first(row, VERSION)) or survey.instrument()
+    version = _first(row, VERSION)
+    form = known.versions.get(version) if version else survey.instrument()
+    if form is None:
+        problems.append(
+            f"form version {version} is not a version of this survey "
+            f"({', '.join(known.versions)}): export the form again and collect with it"
+        )
+        return None
     answers = {}
     for question in form.questions:
         values = _values(question, _column(row, question.id), known.areas, problems)

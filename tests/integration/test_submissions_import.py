@@ -141,3 +141,31 @@ def test_kobo_semicolon_export_with_group_paths(volunteer):
     report = submissions_import.load("\n".join(rows) + "\n")
     assert (report.added, report.errors) == (1, [])
     assert stored()[0].submission_key == "odk:7b1c"
+
+
+def test_an_instance_id_with_other_answers_is_refused(volunteer):
+    assert submissions_import.load(central_csv(GOOD)).added == 1
+    changed = {**GOOD, "age_band": "65_74"}
+    report = submissions_import.load(central_csv(changed))
+    assert report.errors == [
+        "line 2: instanceID uuid:0f1e2d3c-0001 was loaded before with other answers"
+    ]
+    twice = central_csv(GOOD, GOOD).splitlines()
+    twice[2] = twice[2].replace("0002", "0001")  # one submission sent twice: loaded once
+    assert submissions_import.load("\n".join(twice)).errors == []
+    conflict = central_csv(GOOD, changed).splitlines()
+    conflict[2] = conflict[2].replace("0002", "0009")
+    conflict[1] = conflict[1].replace("0001", "0009")
+    report = submissions_import.load("\n".join(conflict))
+    assert report.errors == [
+        "line 3: instanceID uuid:0f1e2d3c-0009 is on line 2 with other answers"
+    ]
+    assert len(stored()) == 1
+
+
+def test_a_file_of_another_form_version_is_refused(volunteer):
+    report = submissions_import.load(central_csv({**GOOD, "FormVersion": "7"}))
+    assert report.errors == [
+        "line 2: form version 7 is not a version of this survey (1): export the form again "
+        "and collect with it"
+    ]
