@@ -24,6 +24,9 @@
 | PUBLISH_MIN_CELL | 10 | figures built from fewer answers are not shown (suppressed) |
 | LOG_EDIT_DAYS | 14 | volunteers may edit their own session logs for this many days |
 | HELP_LINE | 072-841-1221 | the phone number residents are given for help (Hirakata City Hall) |
+| CITY_CODE | 272108 | the city's 全国地方公共団体コード (open-data metadata and the publisher) |
+| CITY_NAME_JA | 枚方市 | the city's name, the open data's publisher |
+| CITY_NAME_EN | Hirakata City | the same in English |
 """
 
 import os
@@ -83,6 +86,9 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "CONTACT_RETENTION_DAYS": int(_env("CONTACT_RETENTION_DAYS", "90")),
         "SURVEY_DRAFT_DAYS": int(_env("SURVEY_DRAFT_DAYS", "30")),
         "HELP_LINE": _env("HELP_LINE", "072-841-1221"),
+        "CITY_CODE": _env("CITY_CODE", "272108"),
+        "CITY_NAME_JA": _env("CITY_NAME_JA", "枚方市"),
+        "CITY_NAME_EN": _env("CITY_NAME_EN", "Hirakata City"),
         "SURVEY_INSTRUMENT": _env("SURVEY_INSTRUMENT", "digital-access"),
         "FORMS_FOLDER": Path(_env("OUTREACH_FORMS", str(FORMS))),
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),

@@ -1,6 +1,8 @@
 """Open data: aggregates per neighbourhood, small cells suppressed (with secondary suppression)
 and counts rounded, so nobody can be singled out — not even by subtracting totals."""
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from outreach.csv_files import csv_bytes as write_csv
@@ -18,7 +20,7 @@ DICTIONARY = [
         _l("Survey answers from the neighbourhood, rounded to a multiple of 5; x = suppressed."),
     ),
     (
-        "answers_web, answers_assisted, answers_paper, answers_phone",
+        ", ".join(f"answers_{c}" for c in CHANNELS),
         _l(
             "Answers by channel, rounded; x = suppressed (fewer than the minimum, or hidden so that others cannot be worked out from the totals)."
         ),
@@ -48,14 +50,25 @@ DICTIONARY = [
 ]
 
 
+def columns(measures: tuple[str, ...]) -> list[tuple[str, str, Any]]:
+    """(name, CSVW datatype, meaning) of every column, in the file's order."""
+    meaning = dict(enumerate(text for _, text in DICTIONARY))
+    found = [("area_code", "string", meaning[0]), ("name_ja", "string", meaning[1])]
+    found += [("answers", "integer", meaning[2])]
+    found += [(f"answers_{c}", "integer", meaning[3]) for c in CHANNELS]
+    found += [("risk_score", "decimal", meaning[7])]
+    for m in measures:
+        found += [(m, "decimal", meaning[4]), (f"{m}_low95", "decimal", meaning[5])]
+        found += [(f"{m}_high95", "decimal", meaning[5]), (f"{m}_kind", "string", meaning[6])]
+    return found
+
+
 def csv_bytes(result: Picture) -> bytes:
     table: dict[Cell, int] = {
         (a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS
     }
     hidden = suppress(table, result.minimum)
-    header = ["area_code", "name_ja", "answers", *(f"answers_{c}" for c in CHANNELS), "risk_score"]
-    for indicator in result.measures:
-        header += [indicator, f"{indicator}_low95", f"{indicator}_high95", f"{indicator}_kind"]
+    header = [name for name, _, _ in columns(result.measures)]
     rows: list[list[str | int | float]] = []
     for area in result.areas:
         shown = area.answers >= result.minimum and area.code not in hidden.row_totals

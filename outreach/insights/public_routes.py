@@ -2,12 +2,13 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
 
 from outreach.access import public
 from outreach.insights import open_data, params, presenters, trend_presenters
+from outreach.insights import open_data_metadata as open_data_metadata_
 from outreach.security import charts_on_this_page
-from outreach.services import insights
+from outreach.services import insights, survey
 from outreach.services.survey_counts import ResponseFilter
 
 bp = Blueprint("transparency", __name__)
@@ -78,6 +79,24 @@ def open_data_csv():
     )
 
 
+@bp.route("/open-data.csv-metadata.json")
+@public
+def open_data_metadata():
+    """The CSV's columns in CSV on the Web metadata (found beside the file, by that name)."""
+    result, _ = _public_picture()
+    return jsonify(open_data_metadata_.csvw(result)), {"Content-Type": "application/csvm+json"}
+
+
+@bp.route("/catalog.jsonld")
+@public
+def catalog():
+    """The open data described in DCAT, for the city's and the national data catalogues."""
+    result, _ = _public_picture()
+    months = sorted(m for m, _ in insights.counts_by("month", ResponseFilter()) if m)
+    found = open_data_metadata_.dcat(result, insights.counted_at(), months)
+    return jsonify(found), {"Content-Type": "application/ld+json"}
+
+
 @bp.route("/data-dictionary")
 @public
 def data_dictionary():
@@ -85,4 +104,5 @@ def data_dictionary():
         "insights/data_dictionary.html",
         columns=open_data.DICTIONARY,
         minimum=current_app.config["PUBLISH_MIN_CELL"],
+        measures=[(m.id, m.name) for m in survey.instrument().measures],
     )
