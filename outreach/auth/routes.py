@@ -77,7 +77,7 @@ def logout():
 def change_password():
     user = current_user._get_current_object()
     form = ChangePasswordForm()
-    form.email_hint = user.email
+    form.email_hint, form.name_hint = user.email, user.display_name
     if form.validate_on_submit():
         if not verify_password(user.password_hash, form.current_password.data):
             form.current_password.errors.append(_("The current password is not right."))
