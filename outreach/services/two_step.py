@@ -71,11 +71,17 @@ def enrol(user: User, secret: str, code: str) -> list[str] | None:
     step = _matching_step(secret, _digits(code), None)
     if step is None:
         return None
-    user.two_step_secret = seal(secret)
+    turn_on(user, secret)
     user.two_step_last_step = step
+    return _new_recovery_codes(user)
+
+
+def turn_on(user: User, secret: str) -> None:
+    """Store the sealed secret, unchecked: `enrol` checks it first; the demo's accounts are set
+    up this way (their keys are printed by `outreach demo`). The caller commits."""
+    user.two_step_secret = seal(secret)
     user.two_step_enrolled_at = utcnow()
     audit.record("two_step.enrolled", user, ("user", user.id))
-    return _new_recovery_codes(user)
 
 
 def _new_recovery_codes(user: User) -> list[str]:

@@ -45,7 +45,9 @@ def test_production_refuses_to_start_without_secrets(monkeypatch, tmp_path):
         create_app({"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40})
     contact_key = Fernet.generate_key().decode()
     with pytest.raises(ConfigError, match="TWO_STEP_KEY"):
-        create_app({"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40, "CONTACT_KEY": contact_key})
+        create_app(
+            {"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40, "CONTACT_KEY": contact_key}
+        )
 
 
 def test_development_key_is_generated_once(monkeypatch, tmp_path):

@@ -5,7 +5,6 @@ import time
 import pyotp
 
 from outreach.extensions import db
-from outreach.models.base import utcnow
 from outreach.services import two_step
 from outreach.vocabulary import TWO_STEP_REQUIRED
 from tests.support.accounts import PASSWORD
@@ -17,8 +16,7 @@ SECRETS: dict[int, str] = {}
 def enrol(user) -> str:
     """Turn two-step sign-in on for `user` directly; returns the app's secret."""
     secret = pyotp.random_base32()
-    user.two_step_secret = two_step.seal(secret)
-    user.two_step_enrolled_at = utcnow()
+    two_step.turn_on(user, secret)
     db.session.commit()
     SECRETS[user.id] = secret
     return secret
