@@ -10,7 +10,7 @@ from typing import TypeVar
 from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
-from outreach.vocabulary import Role
+from outreach.vocabulary import TWO_STEP_REQUIRED, Role
 
 F = TypeVar("F", bound=Callable)
 
@@ -55,6 +55,8 @@ def _check():
     if role in roles:
         if role != ANONYMOUS and current_user.must_change_password:
             return _force_password_change()
+        if role in TWO_STEP_REQUIRED and current_user.two_step_secret is None:
+            return _force_two_step_enrolment()
         return None
     if role == ANONYMOUS:
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
@@ -65,6 +67,13 @@ def _force_password_change():
     if request.endpoint in {"auth.change_password", "auth.logout"}:
         return None
     return redirect(url_for("auth.change_password"))
+
+
+def _force_two_step_enrolment():
+    """A role that can read residents' details sees nothing before two-step sign-in is on."""
+    if request.endpoint in {"auth.two_step_setup", "auth.logout", *FRAMEWORK_ENDPOINTS}:
+        return None
+    return redirect(url_for("auth.two_step_setup"))
 
 
 def init_app(app: Flask) -> None:

@@ -75,7 +75,7 @@ def user_add(email: str, name: str, role: str, password: str) -> None:
     from outreach.services import users
     from outreach.services.passwords import problem
 
-    reason = problem(password, email)
+    reason = problem(password, email, name)
     if reason:
         raise click.BadParameter(f"password refused ({reason.replace('_', ' ')})")
     try:

@@ -17,6 +17,7 @@
 | MAX_FORM_MEMORY_SIZE | 65536 | largest single field of a multipart form, in bytes |
 | OUTREACH_INSTANCE_PATH | ./instance | where the SQLite file, generated key and compiled catalogs go |
 | CONTACT_KEY | generated once into <instance>/contact_key | Fernet key encrypting contact details |
+| TWO_STEP_KEY | generated once into <instance>/two_step_key | Fernet key encrypting two-step sign-in secrets |
 | CONTACT_RETENTION_DAYS | 90 | contact details are deleted this long after consent |
 | SURVEY_DRAFT_DAYS | 30 | unfinished surveys (resume codes) are kept this long |
 | SURVEY_INSTRUMENT | digital-access | the id of the instrument in forms/ that residents answer (its highest version) |
@@ -79,10 +80,15 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
     contact_key = _required_key(
         "CONTACT_KEY", overrides, production, instance, lambda: Fernet.generate_key().decode()
     )
+    two_step_key = _required_key(
+        "TWO_STEP_KEY", overrides, production, instance, lambda: Fernet.generate_key().decode()
+    )
     config: dict[str, Any] = {
         "OUTREACH_ENV": env,
         "SECRET_KEY": secret,
         "CONTACT_KEY": contact_key,
+        # Apart from CONTACT_KEY: either can be replaced without touching the other's data.
+        "TWO_STEP_KEY": two_step_key,
         "CONTACT_RETENTION_DAYS": int(_env("CONTACT_RETENTION_DAYS", "90")),
         "SURVEY_DRAFT_DAYS": int(_env("SURVEY_DRAFT_DAYS", "30")),
         "HELP_LINE": _env("HELP_LINE", "072-841-1221"),

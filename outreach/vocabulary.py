@@ -18,6 +18,11 @@ class Role(StrEnum):
     VOLUNTEER = "volunteer"
 
 
+#: Roles that must use two-step sign-in: they can read residents' contact details (coordinators)
+#: or give themselves any access (administrators). Others may turn it on for themselves.
+TWO_STEP_REQUIRED = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
 class Channel(StrEnum):
     """How a survey response came in."""
 

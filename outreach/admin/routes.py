@@ -94,6 +94,18 @@ def user_sign_out_everywhere(user_id: int):
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
 
+@bp.route("/users/<int:user_id>/reset-two-step", methods=["POST"])
+@admin_only
+def user_reset_two_step(user_id: int):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    users.reset_two_step(user, current_user._get_current_object())
+    users.commit()
+    flash(_("Two-step sign-in of %(name)s has been reset.", name=user.display_name))
+    return redirect(url_for("admin.user_edit", user_id=user.id))
+
+
 @bp.route("/audit")
 @admin_only
 def audit_log():

@@ -8,10 +8,18 @@ from wtforms.validators import DataRequired, EqualTo, ValidationError
 from outreach.services.passwords import MIN_LENGTH, problem
 from outreach.validation import MaxLength
 
+#: The reasons of services.passwords.problem, in the person's language (zxcvbn's own
+#: feedback is English only and never shown).
 PASSWORD_PROBLEMS = {
     "too_short": _l("Use at least %(n)d characters.", n=MIN_LENGTH),
-    "too_common": _l("This password is too easy to guess. Choose a longer, less common one."),
-    "contains_email": _l("Do not use your email name in the password."),
+    "common": _l("This password is among the most commonly used passwords. Choose another one."),
+    "personal": _l("Avoid your name or email address in the password."),
+    "pattern": _l(
+        "Avoid keyboard patterns, sequences and repeated characters: add another word or two instead."
+    ),
+    "guessable": _l(
+        "This password is easy to guess. Add another word or two; uncommon words are better."
+    ),
 }
 
 
@@ -29,8 +37,12 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
+    #: Set by the route: the person's email and name, which the password must not contain.
+    email_hint = ""
+    name_hint = ""
+
     def validate_new_password(self, field) -> None:
-        reason = problem(field.data or "", getattr(self, "email_hint", ""))
+        reason = problem(field.data or "", self.email_hint, self.name_hint)
         if reason:
             raise ValidationError(PASSWORD_PROBLEMS[reason])
 

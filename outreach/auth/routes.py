@@ -1,9 +1,6 @@
 """Signing in and out, and changing one's own password."""
 
-from urllib.parse import urlsplit
-
 from flask import (
-    Blueprint,
     current_app,
     flash,
     redirect,
@@ -16,12 +13,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from outreach.access import public, signed_in
+from outreach.auth import pending
+from outreach.auth.blueprint import bp, safe_next
 from outreach.auth.forms import ChangePasswordForm, LoginForm
 from outreach.extensions import limiter
 from outreach.services import staff_sessions, users
 from outreach.services.passwords import verify_password
-
-bp = Blueprint("auth", __name__)
 
 LOGIN_MESSAGES = {
     "bad_credentials": lambda: _(
@@ -29,16 +26,6 @@ LOGIN_MESSAGES = {
     ),
     "disabled": lambda: _("This account has been disabled. Ask an administrator."),
 }
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only follow a `next` that stays on this site."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -50,13 +37,18 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         result = users.authenticate(form.email.data, form.password.data, request.remote_addr or "")
-        if result.user:
+        next_url = safe_next(request.args.get("next"))
+        if result.outcome == "needs_code":
+            pending.begin(result.user, next_url)
+        elif result.user:
             session.clear()  # a fresh session on login prevents session fixation
             login_user(result.user)
             session[staff_sessions.COOKIE_KEY] = staff_sessions.start(result.user)
         users.commit()
+        if result.outcome == "needs_code":
+            return redirect(url_for("auth.two_step"))
         if result.user:
-            return redirect(_safe_next(request.args.get("next")) or url_for("public.workspace"))
+            return redirect(next_url or url_for("public.workspace"))
         form.form_errors.append(LOGIN_MESSAGES[result.outcome]())
     return render_template("auth/login.html", form=form)
 
@@ -77,7 +69,7 @@ def logout():
 def change_password():
     user = current_user._get_current_object()
     form = ChangePasswordForm()
-    form.email_hint = user.email
+    form.email_hint, form.name_hint = user.email, user.display_name
     if form.validate_on_submit():
         if not verify_password(user.password_hash, form.current_password.data):
             form.current_password.errors.append(_("The current password is not right."))
@@ -89,3 +81,7 @@ def change_password():
             flash(_("Your password has been changed. You have been signed out everywhere else."))
             return redirect(url_for("public.workspace"))
     return render_template("auth/change_password.html", form=form)
+
+
+# The two-step routes join this blueprint when it is imported.
+from outreach.auth import two_step_routes  # noqa: E402, F401

@@ -14,6 +14,7 @@ from outreach.models.support import (
 )
 from outreach.models.survey import SurveyDraft, SurveyResponse
 from outreach.models.tally import SurveyTally, SurveyUncounted
+from outreach.models.two_step import RecoveryCode
 from outreach.models.user import User
 from outreach.models.versions import DataVersion
 
@@ -33,6 +34,7 @@ __all__ = [
     "LogOutcome",
     "Measure",
     "Outcome",
+    "RecoveryCode",
     "Role",
     "SessionLog",
     "SignInAttempt",

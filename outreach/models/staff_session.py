@@ -25,5 +25,5 @@ class StaffSession(Base):
     #: Set when the session ends for good; the row is kept a while for the record.
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Why: signed_out, idle, too_long, password_changed, password_reset, role_changed,
-    #: disabled, signed_out_everywhere.
+    #: disabled, signed_out_everywhere, two_step_reset.
     end_reason: Mapped[str | None] = mapped_column(String(30))

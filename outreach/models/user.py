@@ -3,7 +3,7 @@
 import secrets
 from datetime import datetime
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.models.base import Base, Timestamped
@@ -28,6 +28,12 @@ class User(Timestamped, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Set after an admin reset: the user must choose a new password first.
     must_change_password: Mapped[bool] = mapped_column(default=False)
+    #: The authenticator app's shared secret (base32), sealed with TWO_STEP_KEY (Fernet);
+    #: None while two-step sign-in is off.
+    two_step_secret: Mapped[str | None] = mapped_column(String(255))
+    #: The last TOTP time step (Unix time // 30) accepted: a code is never accepted twice.
+    two_step_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    two_step_enrolled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     # Flask-Login protocol
     @property

@@ -1,7 +1,6 @@
 """The Hirakata demo: neighbourhoods, synthetic population figures and one account per role."""
 
 import json
-import secrets
 import threading
 import time
 from pathlib import Path
@@ -12,8 +11,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from outreach.extensions import db
 from outreach.models import Role
 from outreach.paths import PACKAGE_DIR
-from outreach.services import areas, demo_support, survey, synthetic, tallies, users
+from outreach.services import areas, demo_support, survey, synthetic, tallies, two_step, users
 from outreach.services.area_import import apply_import, plan_import
+from outreach.services.passwords import temporary_password
+from outreach.vocabulary import TWO_STEP_REQUIRED
 
 DATA = PACKAGE_DIR / "demo" / "data"
 GEOJSON = DATA / "hirakata-neighbourhoods.geojson"
@@ -32,6 +33,11 @@ def _accounts_file() -> Path:
     return Path(current_app.instance_path) / "demo-accounts.json"
 
 
+def _two_step_file() -> Path:
+    """The demo administrator's and coordinator's authenticator keys (their roles require it)."""
+    return Path(current_app.instance_path) / "demo-two-step.json"
+
+
 def is_empty() -> bool:
     return areas.count() == 0 and not users.all_users()
 
@@ -39,12 +45,16 @@ def is_empty() -> bool:
 def load() -> None:
     """Load everything or nothing (into an empty database); passwords go to the instance folder."""
     plan = plan_import(GEOJSON.read_text(encoding="utf-8"), STATISTICS.read_text(encoding="utf-8"))
-    passwords, accounts = {}, {}
+    passwords, accounts, keys = {}, {}, {}
     try:
         apply_import(plan, synthetic=True)
         for role, (email, name) in ACCOUNTS.items():
-            passwords[email] = f"demo-{secrets.token_hex(6)}"
+            # Generated like an administrator's one-time password, so it meets the rules.
+            passwords[email] = temporary_password()
             accounts[role] = users.create_user(email, name, role, passwords[email])
+            if role in TWO_STEP_REQUIRED:
+                keys[email] = two_step.new_secret()
+                two_step.turn_on(accounts[role], keys[email])
         db.session.flush()
         demo_support.load(
             accounts[Role.VOLUNTEER], accounts[Role.COORDINATOR], [a.code for a in plan.areas]
@@ -56,9 +66,9 @@ def load() -> None:
         raise
     # Counted now, so that the first look at the figures does not wait for it.
     tallies.refresh(survey.instruments())
-    path = _accounts_file()
-    path.write_text(json.dumps(passwords, indent=1))
-    path.chmod(0o600)
+    for path, content in ((_accounts_file(), passwords), (_two_step_file(), keys)):
+        path.write_text(json.dumps(content, indent=1))
+        path.chmod(0o600)
 
 
 def _empty_again() -> None:
@@ -97,8 +107,11 @@ def account_lines() -> list[str]:
     if not path.exists():
         return ["Demo accounts: not created by this instance (the database had data already)."]
     passwords = json.loads(path.read_text())
-    lines = ["Demo accounts (email / password):"]
+    keys_file = _two_step_file()
+    keys = json.loads(keys_file.read_text()) if keys_file.exists() else {}
+    lines = ["Demo accounts (email / password / two-step key for an authenticator app):"]
     for role, (email, _name) in ACCOUNTS.items():
         if email in passwords:
-            lines.append(f"  {role.value:<12} {email:<34} {passwords[email]}")
+            key = keys.get(email, "")
+            lines.append(f"  {role.value:<12} {email:<34} {passwords[email]}  {key}".rstrip())
     return lines

@@ -5,10 +5,10 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
+from outreach.services.password_strength import weakness
+
 _hasher = PasswordHasher()
 MIN_LENGTH = 12
-# A small list of what attackers try first; length does the rest of the work.
-_COMMON = {"password1234", "123456789012", "qwertyuiop12", "hirakata1234", "outreach1234"}
 
 
 def hash_password(password: str) -> str:
@@ -26,15 +26,14 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-def problem(password: str, email: str = "") -> str | None:
-    """Why a password is refused (a short code), or None when it is acceptable."""
-    if len(password) < MIN_LENGTH:
+def problem(password: str, email: str = "", name: str = "") -> str | None:
+    """Why a password is refused (a short code), or None when it is acceptable: "too_short",
+    or what password_strength.weakness finds. A password on the list of the most used ones is
+    called that even when it is also short: that is the more useful thing to know."""
+    reason = weakness(password, email, name)
+    if len(password) < MIN_LENGTH and reason != "common":
         return "too_short"
-    if password.lower() in _COMMON or len(set(password)) < 5:
-        return "too_common"
-    if email and email.split("@")[0].lower() in password.lower():
-        return "contains_email"
-    return None
+    return reason
 
 
 def temporary_password() -> str:

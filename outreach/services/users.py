@@ -8,7 +8,7 @@ from outreach.extensions import db
 from outreach.models import Role, User
 from outreach.models.base import utcnow
 from outreach.models.user import new_session_token
-from outreach.services import audit, sign_in_throttle, staff_sessions
+from outreach.services import audit, sign_in_throttle, staff_sessions, two_step
 from outreach.services.passwords import (
     hash_password,
     needs_rehash,
@@ -27,7 +27,8 @@ class DuplicateEmail(ValueError):
 @dataclass
 class LoginResult:
     user: User | None
-    #: "ok", "bad_credentials" (also unknown email and throttled) or "disabled"
+    #: "ok", "needs_code" (right password, two-step sign-in on: not signed in yet),
+    #: "bad_credentials" (also unknown email and throttled) or "disabled"
     outcome: str
 
 
@@ -98,16 +99,17 @@ def authenticate(email: str, password: str, address: str) -> LoginResult:
     if not user.active:
         audit.record("login.disabled", user, ("user", user.id))
         return LoginResult(None, "disabled")
-    sign_in_throttle.record(account, address, succeeded=True)
-    _succeed(user, password)
-    return LoginResult(user, "ok")
-
-
-def _succeed(user: User, password: str) -> None:
-    user.last_login_at = utcnow()
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    if user.two_step_secret is not None:
+        # Not a success yet: the throttle counts wrong codes after this (two_step.check), and a
+        # right password must not wipe them out.
+        audit.record("login.code_requested", user, ("user", user.id))
+        return LoginResult(user, "needs_code")
+    sign_in_throttle.record(account, address, succeeded=True)
+    user.last_login_at = utcnow()
     audit.record("login.succeeded", user, ("user", user.id))
+    return LoginResult(user, "ok")
 
 
 def sign_out(user: User, secret: str | None) -> None:
@@ -165,6 +167,14 @@ def sign_out_everywhere(user: User, actor: User) -> int:
     ended = staff_sessions.end_all(user, "signed_out_everywhere")
     audit.record("user.signed_out_everywhere", actor, ("user", user.id), sessions=ended)
     return ended
+
+
+def reset_two_step(user: User, actor: User) -> None:
+    """Loss of device: an administrator turns the person's two-step sign-in off and ends their
+    sessions. A role that requires it is asked to enrol again at the next sign-in."""
+    two_step.turn_off(user, actor, "user.two_step_reset")
+    user.session_token = new_session_token()
+    staff_sessions.end_all(user, "two_step_reset")
 
 
 def commit() -> None:

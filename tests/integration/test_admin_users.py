@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import AuditEvent, User
+from tests.support import two_step
 from tests.support.accounts import PASSWORD
 
 
@@ -66,7 +67,7 @@ def test_disable_account_ends_its_sessions(app, client, login, make_user):
     login("admin")
     user = make_user("coordinator")
     theirs = app.test_client()
-    theirs.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
+    two_step.sign_in(theirs, user)
     theirs.get("/en/workspace")
     client.post(
         f"/en/admin/users/{user.id}",

@@ -25,6 +25,7 @@ def test_hsts_and_secure_cookies_in_production(monkeypatch, database_url, tmp_pa
             "OUTREACH_ENV": "production",
             "SECRET_KEY": "x" * 40,
             "CONTACT_KEY": Fernet.generate_key().decode(),
+            "TWO_STEP_KEY": Fernet.generate_key().decode(),
             "SQLALCHEMY_DATABASE_URI": database_url,
         }
     )
@@ -37,10 +38,16 @@ def test_production_refuses_to_start_without_secrets(monkeypatch, tmp_path):
     monkeypatch.setenv("OUTREACH_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("CONTACT_KEY", raising=False)
+    monkeypatch.delenv("TWO_STEP_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
         create_app({"OUTREACH_ENV": "production"})
     with pytest.raises(ConfigError, match="CONTACT_KEY"):
         create_app({"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40})
+    contact_key = Fernet.generate_key().decode()
+    with pytest.raises(ConfigError, match="TWO_STEP_KEY"):
+        create_app(
+            {"OUTREACH_ENV": "production", "SECRET_KEY": "x" * 40, "CONTACT_KEY": contact_key}
+        )
 
 
 def test_development_key_is_generated_once(monkeypatch, tmp_path):

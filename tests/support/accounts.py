@@ -6,8 +6,10 @@ PASSWORD = "a long test passphrase"
 
 
 def signed_in(app, role: str, email: str):
+    from tests.support import two_step  # it imports PASSWORD from here
+
     user = users.create_user(email, email.split("@")[0], role, PASSWORD)
     users.commit()
     browser = app.test_client()
-    browser.post("/en/login", data={"email": email, "password": PASSWORD}, expect=302)
+    two_step.sign_in(browser, user)
     return browser, user

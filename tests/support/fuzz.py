@@ -18,7 +18,7 @@ from outreach.extensions import db
 from outreach.models import FollowUp, Format, Role
 from outreach.services import session_logs, sessions, synthetic
 from outreach.services.session_logs import LogData
-from tests.support.accounts import PASSWORD
+from tests.support import two_step
 from tests.support.areas import load_tiny
 from tests.support.html import RAW_FURIGANA
 
@@ -107,7 +107,7 @@ def build_world(make_user) -> World:
 
 
 def sign_in(client, user) -> None:
-    client.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
+    two_step.sign_in(client, user)
 
 
 def url(app, endpoint: str, lang: str, samples: dict) -> str:

@@ -19,10 +19,30 @@ from dataclasses import dataclass
 from http.client import HTTPConnection
 from pathlib import Path
 
+import pyotp
+
 from outreach.models import Role
 from outreach.services.demo import ACCOUNTS
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The last time step used per key in this test process: the server accepts each code once.
+_USED_STEPS: dict[str, int] = {}
+
+
+def fresh_demo_code(secret: str) -> str:
+    """This step's code, or the next one's (the server accepts both) if this one was used; waits
+    for the next step when both were."""
+    totp = pyotp.TOTP(secret)
+    while True:
+        now = time.time()
+        for moment in (now, now + totp.interval):
+            step = totp.timecode(moment)
+            if step > _USED_STEPS.get(secret, -1):
+                _USED_STEPS[secret] = step
+                return totp.at(moment)
+        time.sleep(totp.interval - now % totp.interval + 0.1)
+
+
 STARTUP_SECONDS = 30
 
 
@@ -39,6 +59,12 @@ class LiveServer:
         email = ACCOUNTS[Role(role)][0]
         passwords = json.loads((self.instance / "demo-accounts.json").read_text())
         return email, passwords[email]
+
+    def sign_in_code(self, role: str) -> str | None:
+        """A fresh two-step code for the demo account of `role`, None when it has none."""
+        email = ACCOUNTS[Role(role)][0]
+        keys = json.loads((self.instance / "demo-two-step.json").read_text())
+        return fresh_demo_code(keys[email]) if email in keys else None
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else "(no log)"

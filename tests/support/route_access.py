@@ -19,11 +19,17 @@ EXPECTED = {
     "auth.login": ("GET", EVERYONE),
     "auth.logout": ("POST", SIGNED_IN),
     "auth.change_password": ("GET", SIGNED_IN),
+    # The code page: a visitor who gave the right password is not signed in yet.
+    "auth.two_step": ("GET", EVERYONE),
+    "auth.two_step_setup": ("GET", SIGNED_IN),
+    # Required for administrators and coordinators: only others may turn it off.
+    "auth.two_step_off": ("POST", {STAFF, VOL}),
     "admin.user_list": ("GET", {ADMIN}),
     "admin.user_new": ("GET", {ADMIN}),
     "admin.user_edit": ("GET", {ADMIN}),
     "admin.user_reset_password": ("POST", {ADMIN}),
     "admin.user_sign_out_everywhere": ("POST", {ADMIN}),
+    "admin.user_reset_two_step": ("POST", {ADMIN}),
     "admin.audit_log": ("GET", {ADMIN}),
     "admin.sign_in_failures": ("GET", {ADMIN}),
     "areas.area_list": ("GET", {ADMIN, STAFF, COORD}),

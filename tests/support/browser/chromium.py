@@ -109,6 +109,11 @@ def sign_in(page: Page, server: LiveServer, role: str, lang: str = "en") -> None
     form.locator("input[name=email]").fill(email)
     form.locator("input[name=password]").fill(password)
     form.locator("button[type=submit]").click()
+    code = server.sign_in_code(role)
+    if code:  # administrators and coordinators: the second step
+        page.wait_for_url(f"{server.url}/{lang}/login/code")
+        page.locator("main form input[name=code]").fill(code)
+        page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"{server.url}/{lang}/workspace")
 
 
