@@ -228,6 +228,39 @@ def instrument_export_xlsform(file: Path) -> None:
     click.echo(f"Wrote {current.id} version {current.version} ({count} questions) to {file}.")
 
 
+@instrument_cli.command("import-xlsform")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the instrument (default: forms/<form_id>-v<version>.toml).",
+)
+@with_appcontext
+def instrument_import_xlsform(file: Path, output: Path | None) -> None:
+    """Turn an XLSForm into the survey's next version and catalog entries for its languages."""
+    from outreach.instrument.xlsform_import import XLSFormError
+    from outreach.services import survey, xlsform_import
+
+    try:
+        report = xlsform_import.import_form(file, survey.instrument(), output)
+    except XLSFormError as exc:
+        for problem in exc.problems:
+            click.echo(f"{file}: {problem}", err=True)
+        raise click.ClickException(
+            f"{file}: nothing was written ({len(exc.problems)} problem(s))."
+        ) from exc
+    new = report.instrument
+    click.echo(
+        f"Wrote {new.id} version {new.version} ({len(new.questions)} questions) to {report.path}."
+    )
+    for catalog, added in sorted(report.translated.items()):
+        click.echo(f"  {catalog}: {added} translation(s) added")
+    for note in report.notes:
+        click.echo(f"  note: {note}")
+    # The site answers the highest version of SURVEY_INSTRUMENT: a new version is live at restart.
+    click.echo("Next: `outreach i18n update`, translate what is new, and restart the site.")
+
+
 @survey_cli.command("import-submissions")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext

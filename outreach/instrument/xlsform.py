@@ -57,7 +57,10 @@ def workbook(
     labels = [f"label::{lang.column}" for lang in languages]
     hints = [f"hint::{lang.column}" for lang in languages]
     messages = [f"required_message::{lang.column}" for lang in languages]
-    sheet.append(["type", "name", *labels, *hints, "required", *messages, "relevant", "constraint"])
+    checks = [f"constraint_message::{lang.column}" for lang in languages]
+    sheet.append(
+        ["type", "name", *labels, *hints, "required", *messages, "relevant", "constraint", *checks]
+    )
     for question in survey.questions:
         sheet.append(_survey_row(question, languages))
     choices = book.create_sheet("choices")
@@ -100,7 +103,13 @@ def _survey_row(question: Question, languages: Sequence[Language]) -> list[str]:
         *(_said(lang, question.error) if question.required else "" for lang in languages),
         relevant(question.show_if),
         constraint(question),
+        # An optional question's error is what its limits say ("Enter a number from 1 to 20").
+        *(_said(lang, question.error) if _checked(question) else "" for lang in languages),
     ]
+
+
+def _checked(question: Question) -> bool:
+    return bool(question.error) and not question.required and bool(constraint(question))
 
 
 def _options(question: Question) -> list[tuple[str, str]]:
