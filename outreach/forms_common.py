@@ -3,16 +3,19 @@ choices grouped so 200 names can be browsed without JavaScript (by kana row in J
 letter elsewhere)."""
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from outreach.i18n.locales import SiteLocale
 from outreach.i18n.markup import plain
 from outreach.labels import area_name
+from outreach.privacy import personal_detail
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -24,6 +27,26 @@ class MultiCheckboxField(SelectMultipleField):
 
 class ConfirmForm(FlaskForm):
     """An empty form: a button with a CSRF token."""
+
+
+PERSONAL_DETAIL_MESSAGES = {
+    "phone": _l(
+        "This looks like a phone number. Do not write personal details here; remove it and save again."
+    ),
+    "email": _l(
+        "This looks like an email address. Do not write personal details here; remove it and save again."
+    ),
+    "my_number": _l(
+        "This looks like a My Number (12 digits). Never write it here; remove it and save again."
+    ),
+}
+
+
+def no_personal_details(form: FlaskForm, field: Any) -> None:
+    """For free text seen by the team (log notes, follow-up notes): no contact details."""
+    reason = personal_detail(field.data or "")
+    if reason:
+        raise ValidationError(PERSONAL_DETAIL_MESSAGES[reason])
 
 
 # The first kana of each gojūon row; a reading belongs to the last row start at or before it.

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from outreach.i18n import current_locale
 from outreach.i18n.locales import SiteLocale
 from outreach.instrument.instrument import PREFER_NOT, Question
-from outreach.vocabulary import Channel, Format, Measure, Outcome, Role
+from outreach.vocabulary import CaseOutcome, CaseStatus, Channel, Format, Measure, Outcome, Role
 
 # Keyed by the stored string: the codes are StrEnums, so Role.ADMIN and "admin" find the same
 # entry.
@@ -69,6 +69,20 @@ OUTCOME_LABELS: dict[str, LazyString] = {
     Outcome.REFERRED: _l("Referred elsewhere"),
 }
 
+CASE_STATUS_LABELS: dict[str, LazyString] = {
+    CaseStatus.NEW: _l("New"),
+    CaseStatus.ASSIGNED: _l("Assigned"),
+    CaseStatus.IN_PROGRESS: _l("In progress"),
+    CaseStatus.DONE: _l("Done"),
+    CaseStatus.NO_CONTACT: _l("Could not reach"),
+}
+CASE_OUTCOME_LABELS: dict[str, LazyString] = {
+    CaseOutcome.RESOLVED: _l("Resolved"),
+    CaseOutcome.REFERRED: _l("Referred elsewhere"),
+    CaseOutcome.DECLINED: _l("The person declined help"),
+    CaseOutcome.NO_CONTACT: _l("Could not reach the person"),
+}
+
 #: Languages residents ask for help in (contact form, sessions, logs), in the order offered.
 LANGUAGE_CHOICES: list[tuple[str, LazyString]] = [
     ("ja", _l("Japanese")),
@@ -118,6 +132,14 @@ def format_name(code: str) -> str | LazyString:
 
 def outcome_name(code: str) -> str | LazyString:
     return OUTCOME_LABELS.get(code, code)
+
+
+def case_status_name(code: str) -> str | LazyString:
+    return CASE_STATUS_LABELS.get(code, code)
+
+
+def case_outcome_name(code: str) -> str | LazyString:
+    return CASE_OUTCOME_LABELS.get(code, code)
 
 
 def language_name(code: str) -> str | LazyString:

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
+from flask_babel import format_date
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
@@ -44,6 +45,9 @@ def init_app(app: Flask) -> None:
         measure_name=labels.measure_name,
         format_name=labels.format_name,
         outcome_name=labels.outcome_name,
+        case_status_name=labels.case_status_name,
+        case_outcome_name=labels.case_outcome_name,
+        format_day=format_date,
         topic_name=labels.topic_name,
         language_name=labels.language_name,
         when_name=labels.when_name,

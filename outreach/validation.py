@@ -8,7 +8,7 @@ Choice fields take their message through WTForms' `invalid_choice_message`, in e
 from typing import Any
 
 from flask_babel import gettext
-from wtforms import IntegerField
+from wtforms import DateField, IntegerField
 from wtforms.validators import Length, ValidationError
 
 
@@ -42,3 +42,20 @@ class WholeNumberField(IntegerField):
             super().process_formdata(valuelist)
         except ValueError:
             self.data = None
+
+
+class DayField(DateField):
+    """A date whose unreadable input gets our message, in the reader's language, instead of
+    WTForms' English "Not a valid date value."; the text typed stays in the field."""
+
+    unreadable = False
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data, self.unreadable = None, True
+
+    def pre_validate(self, form: Any) -> None:
+        if self.unreadable:
+            raise ValidationError(gettext("Enter the date as year-month-day, like 2026-12-24."))

@@ -57,6 +57,32 @@ class Outcome(StrEnum):
     REFERRED = "referred"
 
 
+class CaseStatus(StrEnum):
+    """Where a follow-up stands. DONE and NO_CONTACT are closed."""
+
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NO_CONTACT = "no_contact"  # closed: the person could not be reached
+
+
+class CaseOutcome(StrEnum):
+    """How a follow-up ended, recorded when it is closed."""
+
+    RESOLVED = "resolved"
+    REFERRED = "referred"
+    DECLINED = "declined"
+    NO_CONTACT = "no_contact"
+
+
+class CaseSource(StrEnum):
+    """Where a follow-up came from."""
+
+    LOG = "log"  # a volunteer flagged it after a session
+    SURVEY = "survey"  # a resident asked to be contacted in the survey
+
+
 class Measure(StrEnum):
     """The population figures kept per area; each is a CSV column in `areas import`."""
 

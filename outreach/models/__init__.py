@@ -7,6 +7,7 @@ from outreach.models.contact import ContactRequest
 from outreach.models.sign_in import SignInAttempt
 from outreach.models.staff_session import StaffSession
 from outreach.models.support import (
+    CaseEvent,
     FollowUp,
     LogOutcome,
     SessionLog,
@@ -26,6 +27,7 @@ __all__ = [
     "AreaStatistic",
     "AuditEvent",
     "Base",
+    "CaseEvent",
     "Channel",
     "ContactRequest",
     "DataVersion",

@@ -97,7 +97,41 @@ class FollowUp(Timestamped, Base):
     contact_request_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact_requests.id", ondelete="CASCADE"), unique=True
     )
+    #: "log" or "survey" (outreach.vocabulary.CaseSource): kept when the consent is deleted.
+    source: Mapped[str] = mapped_column(String(10), default="log", server_default="log")
     #: What the help is about, without personal details.
     summary: Mapped[str] = mapped_column(String(500), default="")
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: The volunteer who flagged it: they see it at once, before anyone is assigned.
+    flagged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: outreach.vocabulary.CaseStatus
+    status: Mapped[str] = mapped_column(String(20), default="new", server_default="new")
+    #: outreach.vocabulary.CaseOutcome, set when it is closed.
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    due_on: Mapped[date | None] = mapped_column(Date)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    events: Mapped[list["CaseEvent"]] = relationship(
+        back_populates="follow_up", cascade="all, delete-orphan", order_by="CaseEvent.id"
+    )
+
+
+class CaseEvent(Base):
+    """One step in a follow-up's history: who did what, and when. Notes hold no personal
+    details (checked like a log's note)."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(
+        ForeignKey("follow_ups.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: flagged, assigned, started, due, note, closed
+    kind: Mapped[str] = mapped_column(String(20))
+    #: What changed: {"to": user id}, {"due": "2026-12-24"}, {"outcome": "referred"}
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    follow_up: Mapped[FollowUp] = relationship(back_populates="events")

@@ -16,6 +16,7 @@ from outreach.models import ContactRequest, FollowUp, User
 from outreach.models.base import utcnow
 from outreach.services import audit
 from outreach.services.rows import affected
+from outreach.vocabulary import CaseSource
 
 
 @dataclass
@@ -61,7 +62,9 @@ def store(details: ContactDetails, preferred_language: str, submission: str) -> 
     try:
         db.session.flush()
         # i18n-free summary: the queue shows it in the coordinator's language from the source.
-        db.session.add(FollowUp(contact_request_id=request.id, summary=""))
+        db.session.add(
+            FollowUp(contact_request_id=request.id, summary="", source=CaseSource.SURVEY)
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

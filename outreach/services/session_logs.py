@@ -12,9 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from outreach.csv_files import csv_bytes
 from outreach.extensions import db
-from outreach.models import FollowUp, LogOutcome, Role, SessionLog, User
+from outreach.models import LogOutcome, Role, SessionLog, User
 from outreach.models.base import month_of, utcnow
-from outreach.services import audit
+from outreach.services import audit, follow_up_cases
 
 FIELDS = (
     "session_id",
@@ -57,7 +57,7 @@ def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:
     try:
         db.session.flush()
         if data.follow_up:
-            db.session.add(FollowUp(log_id=log.id, summary=data.follow_up))
+            follow_up_cases.flag(log, data.follow_up, volunteer)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

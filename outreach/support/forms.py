@@ -25,30 +25,12 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from outreach.forms_common import MultiCheckboxField
+from outreach.forms_common import MultiCheckboxField, no_personal_details
 from outreach.labels import FORMAT_LABELS, LANGUAGE_CHOICES, OUTCOME_LABELS
-from outreach.support.privacy import personal_detail
 from outreach.validation import MaxLength, WholeNumberField
 
 #: For a value that no list offered (a changed page, or a script).
 ONE_SHOWN = _l("Select one of the answers shown.")
-PERSONAL_DETAIL_MESSAGES = {
-    "phone": _l(
-        "This looks like a phone number. Do not write personal details here; remove it and save again."
-    ),
-    "email": _l(
-        "This looks like an email address. Do not write personal details here; remove it and save again."
-    ),
-    "my_number": _l(
-        "This looks like a My Number (12 digits). Never write it here; remove it and save again."
-    ),
-}
-
-
-def no_personal_details(form: FlaskForm, field: Any) -> None:
-    reason = personal_detail(field.data or "")
-    if reason:
-        raise ValidationError(PERSONAL_DETAIL_MESSAGES[reason])
 
 
 def topic_choices() -> list[SelectChoice]:

@@ -104,9 +104,11 @@ def test_flagged_follow_up_joins_the_queue(app, client, login):
     assert "Finish the My Number renewal" in coordinator.get("/en/followups/").get_data(
         as_text=True
     )
-    coordinator.post(f"/en/followups/{follow_up.id}/close", expect=302)
+    coordinator.post(
+        f"/en/followups/{follow_up.id}/close", data={"outcome": "resolved"}, expect=302
+    )
     db.session.refresh(follow_up)
-    assert follow_up.closed_at is not None
+    assert follow_up.closed_at is not None and follow_up.status == "done"
     assert "Finish the My Number" not in coordinator.get("/en/followups/").get_data(as_text=True)
 
 

@@ -75,9 +75,13 @@ def test_closing_the_follow_up_deletes_the_contact(app, client):
     client.post("/en/survey/contact", data=DETAILS)
     coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
     follow_up = db.session.scalar(select(FollowUp))
-    coordinator.post(f"/en/followups/{follow_up.id}/close", expect=302)
+    coordinator.post(
+        f"/en/followups/{follow_up.id}/close", data={"outcome": "referred"}, expect=302
+    )
     assert count() == 0
-    assert db.session.scalar(select(func.count(FollowUp.id))) == 0
+    db.session.refresh(follow_up)  # the case stays, without the details, to count outcomes
+    assert (follow_up.contact_request_id, follow_up.outcome) == (None, "referred")
+    assert follow_up.source == "survey" and follow_up.closed_at is not None
     assert "contacts.closed" in db.session.scalars(select(AuditEvent.action)).all()
 
 
