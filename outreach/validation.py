@@ -51,6 +51,9 @@ class DayField(DateField):
     unreadable = False
 
     def process_formdata(self, valuelist: list[Any]) -> None:
+        if not "".join(valuelist).strip():
+            self.data = None  # nothing typed: for the field's own validators to judge
+            return
         try:
             super().process_formdata(valuelist)
         except ValueError:

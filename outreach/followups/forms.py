@@ -33,7 +33,7 @@ def _due(label: Any) -> DayField:
 
 class NoteForm(FlaskForm):
     note = TextAreaField(
-        _l("Note"),
+        _l("Note on this follow-up"),
         description=NOTE_HINT,
         validators=[
             DataRequired(_l("Write the note.")),
@@ -56,7 +56,7 @@ class CloseForm(FlaskForm):
         invalid_choice_message=_l("Choose how the follow-up ended."),
     )
     closing_note = TextAreaField(
-        _l("Note"),
+        _l("Closing note"),
         description=NOTE_HINT,
         validators=[MaxLength(1000), no_personal_details],
         render_kw={"rows": 2},
@@ -73,4 +73,4 @@ class FlagForm(FlaskForm):
             no_personal_details,
         ],
     )
-    due = _due(_l("Due date (optional)"))
+    due = _due(_l("Due date"))

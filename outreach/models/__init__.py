@@ -10,6 +10,7 @@ from outreach.models.support import (
     CaseEvent,
     FollowUp,
     LogOutcome,
+    SessionHelper,
     SessionLog,
     SupportSession,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Outcome",
     "RecoveryCode",
     "Role",
+    "SessionHelper",
     "SessionLog",
     "SignInAttempt",
     "StaffSession",

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from outreach.models.base import Base, Timestamped, utcnow
@@ -37,6 +37,23 @@ class SupportSession(Timestamped, Base):
     moved_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Shared by every occurrence of a session that repeats (each occurrence is its own row, so
+    #: one can be moved or cancelled alone).
+    series_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class SessionHelper(Base):
+    """A volunteer who signed up to staff a session."""
+
+    __tablename__ = "session_helpers"
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class SessionLog(Timestamped, Base):

@@ -154,3 +154,19 @@ def managed_by(user: User, everyone: bool) -> list[SupportSession]:
     if not everyone:
         query = query.where(SupportSession.created_by_id == user.id)
     return list(db.session.scalars(query.order_by(SupportSession.starts_at)))
+
+
+def needing_helpers(user: User) -> list[SupportSession]:
+    """Upcoming sessions others announced, not cancelled: where `user` could help."""
+    return list(
+        db.session.scalars(
+            select(SupportSession)
+            .where(
+                SupportSession.ends_at >= utcnow(),
+                SupportSession.created_by_id != user.id,
+                SupportSession.cancelled.is_(False),
+            )
+            .order_by(SupportSession.starts_at)
+            .limit(50)
+        )
+    )

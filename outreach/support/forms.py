@@ -27,7 +27,8 @@ from wtforms.validators import (
 
 from outreach.forms_common import MultiCheckboxField, no_personal_details
 from outreach.labels import FORMAT_LABELS, LANGUAGE_CHOICES, OUTCOME_LABELS
-from outreach.validation import MaxLength, WholeNumberField
+from outreach.recurrence import MAX_DAYS
+from outreach.validation import DayField, MaxLength, WholeNumberField
 
 #: For a value that no list offered (a changed page, or a script).
 ONE_SHOWN = _l("Select one of the answers shown.")
@@ -111,9 +112,45 @@ class SessionForm(FlaskForm):
         render_kw={"rows": 3},
     )
 
+    repeat = RadioField(
+        _l("Repeats"),
+        choices=[
+            SelectChoice("once", _l("Once")),
+            SelectChoice("weekly", _l("Every week")),
+            SelectChoice("fortnightly", _l("Every two weeks")),
+            SelectChoice("monthly", _l("Every month, on the same weekday of the same week")),
+        ],
+        default="once",
+        invalid_choice_message=ONE_SHOWN,
+    )
+    repeat_until = DayField(
+        _l("Repeat until"),
+        description=_l("The last date it may happen, at most a year ahead."),
+    )
+    #: Only asked when changing an occurrence of a series.
+    scope = RadioField(
+        _l("Which sessions to change"),
+        choices=[
+            SelectChoice("this", _l("This session only")),
+            SelectChoice("following", _l("This session and all that follow")),
+        ],
+        default="this",
+        invalid_choice_message=ONE_SHOWN,
+    )
+
     def validate_end_time(self, field: Any) -> None:
         if self.start_time.data and field.data and field.data <= self.start_time.data:
             raise ValidationError(_l("The end time must be after the start time."))
+
+    def validate_repeat_until(self, field: Any) -> None:
+        if self.repeat.data in (None, "once") or self.day.data is None:
+            return
+        if field.data is None and not field.errors:
+            raise ValidationError(_l("Enter the date it repeats until."))
+        if field.data is not None and field.data <= self.day.data:
+            raise ValidationError(_l("The repeat must end after the first date."))
+        if field.data is not None and (field.data - self.day.data).days > MAX_DAYS:
+            raise ValidationError(_l("Repeat for at most a year; announce the rest later."))
 
 
 def session_form(area_choices: list, **kwargs: Any) -> SessionForm:

@@ -2,12 +2,13 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from outreach import session_cards
 from outreach.access import allow
 from outreach.forms_common import ConfirmForm
-from outreach.services import sessions
+from outreach.services import session_helpers, session_series, sessions
 from outreach.support import presenters
 from outreach.support.forms import session_form
 from outreach.vocabulary import Role
@@ -34,9 +35,18 @@ def _form_values(form) -> dict:
 @ORGANISERS
 def manage():
     me = current_user._get_current_object()
-    found = sessions.managed_by(me, everyone=me.role == Role.COORDINATOR)
+    everyone = me.role == Role.COORDINATOR
+    found = sessions.managed_by(me, everyone=everyone)
+    # Volunteers also see the sessions others announced, to sign up to help at them.
+    others = [] if everyone else sessions.needing_helpers(me)
     return render_template(
-        "support/manage.html", sessions=found, form=ConfirmForm(), **session_cards.listing_context()
+        "support/manage.html",
+        sessions=found,
+        others=others,
+        helpers=session_helpers.helpers_of([*found, *others]),
+        me=me,
+        form=ConfirmForm(),
+        **session_cards.listing_context(),
     )
 
 
@@ -45,14 +55,24 @@ def manage():
 def new():
     form = session_form(presenters.area_choices(_("No neighbourhood (phone or online)")))
     if form.validate_on_submit():
-        created = sessions.create(
+        created = session_series.create(
             _form_values(form),
-            sessions.at(form.day.data, form.start_time.data),
-            sessions.at(form.day.data, form.end_time.data),
+            form.day.data,
+            (form.start_time.data, form.end_time.data),
+            form.repeat.data or "once",
+            form.repeat_until.data,
             current_user._get_current_object(),
         )
-        flash(_("The session is published. Residents can see it now."))
-        return redirect(url_for("sessions.manage", _anchor=f"session-{created.id}"))
+        flash(
+            _("The session is published. Residents can see it now.")
+            if len(created) == 1
+            else ngettext(
+                "%(num)d session is published. Residents can see it now.",
+                "%(num)d sessions are published, one for each date. Residents can see them now.",
+                len(created),
+            )
+        )
+        return redirect(url_for("sessions.manage", _anchor=f"session-{created[0].id}"))
     return render_template("support/session_form.html", form=form, editing=None)
 
 
@@ -60,6 +80,9 @@ def new():
 @ORGANISERS
 def edit(session_id: int):
     session = _editable_or_403(session_id)
+    if session.cancelled:
+        flash(_("This session is cancelled. Reinstate it before you change it."))
+        return redirect(url_for("sessions.manage", _anchor=f"session-{session.id}"))
     start, end = sessions.local(session.starts_at), sessions.local(session.ends_at)
     data = {k: getattr(session, k) for k in sessions.EDITABLE} | {
         "day": start.date(),
@@ -72,7 +95,12 @@ def edit(session_id: int):
         data=None if request.method == "POST" else data,
     )
     if form.validate_on_submit():
-        sessions.update(
+        change = (
+            session_series.update_following
+            if session.series_id and form.scope.data == "following"
+            else sessions.update
+        )
+        change(
             session,
             _form_values(form),
             sessions.at(form.day.data, form.start_time.data),
@@ -82,6 +110,23 @@ def edit(session_id: int):
         flash(_("The session is updated. Residents see the change now."))
         return redirect(url_for("sessions.manage"))
     return render_template("support/session_form.html", form=form, editing=session)
+
+
+@bp.route("/<int:session_id>/helpers", methods=["POST"])
+@ORGANISERS
+def helpers(session_id: int):
+    """Sign up to staff a session, or withdraw."""
+    session = sessions.get(session_id) or abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    me = current_user._get_current_object()
+    if request.form.get("withdraw"):
+        session_helpers.withdraw(session, me)
+        flash(_("You are no longer down to help at this session."))
+    else:
+        session_helpers.sign_up(session, me)
+        flash(_("Thank you: you are down to help at this session."))
+    return redirect(url_for("sessions.manage", _anchor=f"session-{session.id}"))
 
 
 @bp.route("/<int:session_id>/cancel", methods=["POST"])

@@ -60,6 +60,7 @@ EXPECTED = {
     "sessions.new": ("GET", {COORD, VOL}),
     "sessions.edit": ("GET", {COORD, VOL}),
     "sessions.cancel": ("POST", {COORD, VOL}),
+    "sessions.helpers": ("POST", {COORD, VOL}),
     "logs.new": ("GET", {COORD, VOL}),
     "logs.saved": ("GET", {COORD, VOL}),
     "logs.listing": ("GET", {COORD, VOL}),

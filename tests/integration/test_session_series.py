@@ -1,0 +1,133 @@
+"""Sessions that repeat: one announcement, every date on the public list and in the calendar feed
+(read back with icalendar); one occurrence or all that follow changed; one cancelled; volunteers
+sign up to help."""
+
+from datetime import date, timedelta
+
+from icalendar import Calendar
+from sqlalchemy import func, select
+
+from outreach.extensions import db
+from outreach.models import SessionHelper, SupportSession
+from outreach.services.sessions import local
+from tests.support.accounts import signed_in
+from tests.support.areas import load_tiny
+from tests.support.help_sessions import SOON, announce, session_data
+from tests.support.survey_walk import soup
+
+
+def series(client, repeat: str = "weekly", weeks: int = 3) -> list[SupportSession]:
+    until = (SOON + timedelta(weeks=weeks)).isoformat()
+    announce(client, repeat=repeat, repeat_until=until)
+    return list(db.session.scalars(select(SupportSession).order_by(SupportSession.starts_at)))
+
+
+def feed_events(client) -> list:
+    calendar = Calendar.from_ical(client.get("/en/help-sessions/calendar.ics").data)
+    return sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+
+
+def local_days(sessions) -> list[date]:
+    return [local(s.starts_at).date() for s in sessions]
+
+
+def test_a_weekly_session_is_every_date_in_the_feed(app, client, login):
+    load_tiny()
+    login("volunteer")
+    made = series(client)
+    assert local_days(made) == [SOON + timedelta(weeks=w) for w in range(4)]
+    assert len({s.series_id for s in made}) == 1 and made[0].series_id
+    events = feed_events(client)
+    assert [local(e.decoded("dtstart")).date() for e in events] == local_days(made)
+    assert len({str(e["uid"]) for e in events}) == 4
+
+
+def test_changing_one_occurrence_leaves_the_others(app, client, login):
+    load_tiny()
+    login("volunteer")
+    made = series(client)
+    second = made[1]
+    client.post(
+        f"/en/volunteer/sessions/{second.id}/edit",
+        data=session_data(
+            day=local(second.starts_at).date().isoformat(), venue_name="Library", scope="this"
+        ),
+        expect=302,
+    )
+    venues = db.session.scalars(
+        select(SupportSession.venue_name).order_by(SupportSession.starts_at)
+    ).all()
+    assert venues == ["Hirakata City Hall", "Library", "Hirakata City Hall", "Hirakata City Hall"]
+
+
+def test_changing_all_that_follow_moves_them_and_says_so(app, client, login):
+    load_tiny()
+    login("volunteer")
+    made = series(client)
+    third = made[2]
+    next_day = (local(third.starts_at).date() + timedelta(days=1)).isoformat()
+    client.post(
+        f"/en/volunteer/sessions/{third.id}/edit",
+        data=session_data(day=next_day, start_time="14:00", end_time="16:00", scope="following"),
+        expect=302,
+    )
+    db.session.expire_all()
+    after = list(db.session.scalars(select(SupportSession).order_by(SupportSession.starts_at)))
+    assert local_days(after) == [
+        SOON,
+        SOON + timedelta(weeks=1),
+        SOON + timedelta(weeks=2, days=1),
+        SOON + timedelta(weeks=3, days=1),
+    ]
+    assert [local(s.starts_at).hour for s in after] == [10, 10, 14, 14]
+    assert [s.moved_from is not None for s in after] == [False, False, True, True]
+
+
+def test_one_cancelled_occurrence_is_cancelled_in_the_feed_and_cannot_be_edited(app, client, login):
+    load_tiny()
+    login("volunteer")
+    made = series(client)
+    client.post(f"/en/volunteer/sessions/{made[1].id}/cancel", expect=302)
+    statuses = [str(e["status"]) for e in feed_events(client)]
+    assert statuses == ["CONFIRMED", "CANCELLED", "CONFIRMED", "CONFIRMED"]
+    response = client.get(f"/en/volunteer/sessions/{made[1].id}/edit", expect=302)
+    page = soup(client.get(response.headers["Location"]))
+    assert "Reinstate it before you change it" in page.get_text()
+
+
+def test_a_repeat_needs_an_end_after_the_start_within_a_year(app, client, login):
+    load_tiny()
+    login("volunteer")
+    cases = {
+        "": "Enter the date it repeats until.",
+        (SOON - timedelta(days=1)).isoformat(): "The repeat must end after the first date.",
+        (SOON + timedelta(days=400)).isoformat(): "Repeat for at most a year",
+        "soon": "year-month-day",
+    }
+    for until, message in cases.items():
+        page = soup(
+            client.post(
+                "/en/volunteer/sessions/new",
+                data=session_data(repeat="monthly", repeat_until=until, venue_name="Kept hall"),
+            )
+        )
+        assert message in page.select_one(".error-summary").get_text(), until
+        assert page.select_one("input[name=venue_name]")["value"] == "Kept hall"
+        assert page.select_one("input[name=repeat][value=monthly]").has_attr("checked")
+    assert db.session.scalar(select(func.count(SupportSession.id))) == 0
+
+
+def test_volunteers_sign_up_to_help_once(app, client, login):
+    load_tiny()
+    login("coordinator")
+    [session] = series(client, repeat="once")
+    helper, _ = signed_in(app, "volunteer", "helper@example.jp")
+    page = soup(helper.get("/en/volunteer/sessions/"))
+    assert "nobody has signed up yet" in page.select_one(f"#session-{session.id}").get_text()
+    for _ in range(2):  # a double click
+        helper.post(f"/en/volunteer/sessions/{session.id}/helpers", expect=302)
+    assert db.session.scalar(select(func.count(SessionHelper.id))) == 1
+    mine = soup(client.get("/en/volunteer/sessions/")).select_one(f"#session-{session.id}")
+    assert "Helpers: helper" in " ".join(mine.get_text().split())
+    helper.post(f"/en/volunteer/sessions/{session.id}/helpers", data={"withdraw": "1"}, expect=302)
+    assert db.session.scalar(select(func.count(SessionHelper.id))) == 0
