@@ -29,6 +29,7 @@ from outreach.forms_common import MultiCheckboxField, no_personal_details
 from outreach.labels import FORMAT_LABELS, LANGUAGE_CHOICES, OUTCOME_LABELS
 from outreach.recurrence import MAX_DAYS
 from outreach.validation import DayField, MaxLength, WholeNumberField
+from outreach.vocabulary import Outcome
 
 #: For a value that no list offered (a changed page, or a script).
 ONE_SHOWN = _l("Select one of the answers shown.")
@@ -181,15 +182,27 @@ class LogFormBase(FlaskForm):
     )
     format = RadioField(
         _l("Format"),
+        default="help_desk",
         validators=[DataRequired(_l("Choose a format."))],
         invalid_choice_message=_l("Choose a format."),
     )
     venue = StringField(_l("Venue"), validators=[MaxLength(200)])
     area_code = SelectField(_l("Neighbourhood"), invalid_choice_message=ONE_SHOWN)
-    people_under_65 = _count(_l("People helped, under 65"))
-    people_65_74 = _count(_l("People helped, 65 to 74"))
-    people_75_plus = _count(_l("People helped, 75 and over"))
-    people_age_unknown = _count(_l("People helped, age not known"))
+    #: Topics are ticked first; each ticked topic ends as `outcome_all` unless its own select
+    #: (folded away) says otherwise.
+    topics = MultiCheckboxField(
+        _l("Topics worked on"), validate_choice=True, invalid_choice_message=ONE_SHOWN
+    )
+    outcome_all = RadioField(
+        _l("How did they end?"),
+        default="resolved",
+        validators=[DataRequired(_l("Choose how the topics ended."))],
+        invalid_choice_message=ONE_SHOWN,
+    )
+    people_under_65 = _count(_l("Under 65"))
+    people_65_74 = _count(_l("65 to 74"))
+    people_75_plus = _count(_l("75 and over"))
+    people_age_unknown = _count(_l("Age not known"))
     languages = MultiCheckboxField(
         _l("Languages used"), validate_choice=True, invalid_choice_message=ONE_SHOWN
     )
@@ -220,15 +233,22 @@ class LogFormBase(FlaskForm):
         return [self[f"topic_{t.id}"] for t in current_app.extensions["outreach_topics"]]
 
     def outcomes(self) -> list[tuple[str, str]]:
-        return [(f.name.removeprefix("topic_"), f.data) for f in self.topic_fields() if f.data]
+        """(topic, outcome) for each ticked topic, or any topic given an outcome of its own."""
+        ticked = set(self.topics.data or [])
+        found = []
+        for topic_field in self.topic_fields():
+            topic = topic_field.name.removeprefix("topic_")
+            if topic_field.data:
+                found.append((topic, topic_field.data))
+            elif topic in ticked:
+                found.append((topic, self.outcome_all.data or str(Outcome.RESOLVED)))
+        return found
 
 
 def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
     """The log form with one outcome choice per maintained topic."""
-    outcome_choices = [
-        SelectChoice("", _l("Not covered")),
-        *(SelectChoice(str(o), label) for o, label in OUTCOME_LABELS.items()),
-    ]
+    outcomes = [SelectChoice(str(o), label) for o, label in OUTCOME_LABELS.items()]
+    outcome_choices = [SelectChoice("", _l("As ticked above")), *outcomes]
     fields = {
         f"topic_{t.id}": SelectField(
             _l(t.text),
@@ -240,6 +260,8 @@ def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
         for t in current_app.extensions["outreach_topics"]
     }
     form = type("LogForm", (LogFormBase,), fields)(**kwargs)
+    form.topics.choices = topic_choices()
+    form.outcome_all.choices = outcomes
     form.format.choices = format_choices()
     form.languages.choices = language_choices()
     form.area_code.choices = area_choices

@@ -14,7 +14,7 @@ from outreach.security import keep_for_back_button
 from outreach.services import session_logs, sessions
 from outreach.services.session_logs import LogData
 from outreach.support import presenters
-from outreach.support.forms import log_form
+from outreach.support.forms import log_form, topic_choices
 from outreach.vocabulary import Role
 
 bp = Blueprint("logs", __name__)
@@ -62,17 +62,31 @@ def _prefill(form, session_id: str) -> None:
 @LOGGERS
 def new():
     form = log_form(_areas())
+    me = current_user._get_current_object()
+    last = session_logs.last_by(me)
     if request.method == "GET":
         form.submission_key.data = secrets.token_urlsafe(24)
         _prefill(form, request.args.get("session", ""))
+        if last is not None and request.args.get("same") == "last":
+            _same_as(form, last)
     if form.validate_on_submit():
         log_id, created = session_logs.create(
             _data(form),
-            current_user._get_current_object(),
+            me,
             form.submission_key.data or secrets.token_urlsafe(24),
         )
         return redirect(url_for("logs.saved", log_id=log_id, again=None if created else 1))
-    return keep_for_back_button(render_template("support/log_form.html", form=form, editing=None))
+    page = render_template(
+        "support/log_form.html", form=form, editing=None, last=last, frequent=_frequent()
+    )
+    return keep_for_back_button(page)
+
+
+def _same_as(form, last) -> None:
+    """ "Same as my last session": where, how and in which languages; never the people."""
+    form.venue.data, form.area_code.data = last.venue, last.area_code or ""
+    form.format.data, form.languages.data = last.format, list(last.languages)
+    form.duration_minutes.data = last.duration_minutes
 
 
 @bp.route("/<int:log_id>/saved")
@@ -128,13 +142,21 @@ def edit(log_id: int):
     form = log_form(_areas(), obj=log if request.method == "GET" else None)
     if request.method == "GET":
         form.area_code.data = log.area_code or ""
+        form.topics.data = [outcome.topic for outcome in log.outcomes]
         for outcome in log.outcomes:
             form[f"topic_{outcome.topic}"].data = outcome.outcome
     if form.validate_on_submit():
         session_logs.update(log, _data(form), me)
         flash(_("Log %(number)d is saved.", number=log.id))
         return redirect(url_for("logs.listing"))
-    return render_template("support/log_form.html", form=form, editing=log)
+    return render_template(
+        "support/log_form.html", form=form, editing=log, last=None, frequent=_frequent()
+    )
+
+
+def _frequent() -> list[str]:
+    """Topics shown unfolded: the most logged ones, or the list's first ones at the start."""
+    return session_logs.frequent_topics() or [str(c.value) for c in topic_choices()[:6]]
 
 
 @bp.route("/export.csv")

@@ -260,3 +260,51 @@ def test_same_log_sent_again_with_a_new_form_is_kept_once(client, login):
     assert again.headers["Location"].endswith("?again=1")
     new_log(client, people_75_plus="5")
     assert len(logs()) == 2, "a different log is a new log"
+
+
+def test_ticked_topics_end_as_chosen_once_unless_one_says_otherwise(client, login):
+    load_tiny()
+    login("volunteer")
+    page = soup(client.get("/en/volunteer/logs/new"))
+    data = log_data(page, topics=["e_tax", "smartphone_basics", "video_calls"])
+    data.update(outcome_all="partly", topic_e_tax="", topic_my_number_card="referred")
+    client.post("/en/volunteer/logs/new", data=data, expect=302)
+    [log] = logs()
+    assert {(o.topic, o.outcome) for o in log.outcomes} == {
+        ("e_tax", "partly"),
+        ("smartphone_basics", "partly"),
+        ("video_calls", "partly"),
+        ("my_number_card", "referred"),  # an outcome of its own counts without the tick
+    }
+
+
+def test_same_as_my_last_session_fills_place_format_and_languages_not_people(client, login):
+    load_tiny()
+    login("volunteer")
+    assert "Same place as my last session" not in client.get("/en/volunteer/logs/new").get_data(
+        as_text=True
+    )
+    new_log(client, format="class", venue="Makino library", languages=["ja", "ne"])
+    page = soup(client.get("/en/volunteer/logs/new"))
+    link = page.find("a", string=lambda s: s and "Same place as my last session" in s)
+    assert "Makino library" in link.get_text()
+    form = soup(client.get(link["href"])).select_one("form.log-form")
+    assert form.select_one("input[name=venue]")["value"] == "Makino library"
+    assert form.select_one("input[name=format][value=class]").has_attr("checked")
+    checked = {i["value"] for i in form.select("input[name=languages][checked]")}
+    assert checked == {"ja", "ne"}
+    assert form.select_one("input[name=people_75_plus]")["value"] == "0"
+
+
+def test_every_topic_is_offered_once_with_the_most_logged_unfolded(client, login):
+    load_tiny()
+    login("volunteer")
+    for _ in range(2):
+        new_log(client, topics=["video_calls"], topic_e_tax="", topic_my_number_card="")
+    [rare, *_] = logs()
+    form = soup(client.get(f"/en/volunteer/logs/{rare.id}/edit")).select_one("form.log-form")
+    values = [i["value"] for i in form.select("input[name=topics]")]
+    assert len(values) == len(set(values)) == 14
+    unfolded = form.select(".topic-choices > .choices input[name=topics]")
+    assert unfolded[0]["value"] == "video_calls" and unfolded[0].has_attr("checked")
+    assert len(form.select(".fold-topics input[name=topics]")) == 14 - len(unfolded)

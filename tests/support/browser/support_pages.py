@@ -41,12 +41,31 @@ def logs_listed(page: Page, server: LiveServer) -> int:
     return page.locator(_LOG_ROWS).count()
 
 
+MORE = f"{LOG_FORM} details.fold-more"
+
+
+def open_more(page: Page) -> None:
+    """Unfold "More details" (length, format, languages, follow-up, note) if it is folded."""
+    details = page.locator(MORE)
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+def tick_topic(page: Page, topic: str) -> None:
+    """Tick a topic, unfolding "More topics" first when it is one of the folded ones."""
+    box = page.locator(f"{LOG_FORM} input[name=topics][value={topic}]")
+    if not box.is_visible():
+        page.locator(f"{LOG_FORM} details.fold-topics > summary").click()
+    box.check()
+
+
 def fill_log(page: Page, venue: str, note: str = "") -> None:
     """A valid log (a class, two people over 75, one topic, Japanese) without the keyboard."""
     form = page.locator(LOG_FORM)
-    form.locator("input[name=format][value=class]").check()
     form.locator("input[name=venue]").fill(venue)
     form.locator("input[name=people_75_plus]").fill("2")
-    form.locator("select[name=topic_smartphone_basics]").select_option("resolved")
+    tick_topic(page, "smartphone_basics")
+    open_more(page)
+    form.locator("input[name=format][value=class]").check()
     form.locator("input[name=languages][value=ja]").check()
     form.locator("textarea[name=note]").fill(note)
