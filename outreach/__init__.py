@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
     from outreach.insights.public_routes import bp as transparency_bp
     from outreach.insights.routes import bp as insights_bp
     from outreach.public.routes import bp as public_bp
+    from outreach.support.booking_routes import bp as bookings_bp
     from outreach.support.log_routes import bp as logs_bp
     from outreach.support.public_routes import bp as help_sessions_bp
     from outreach.support.session_routes import bp as sessions_bp
@@ -97,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(entry_bp, url_prefix="/<lang>/entry")
     app.register_blueprint(followups_bp, url_prefix="/<lang>/followups")
     app.register_blueprint(help_sessions_bp, url_prefix="/<lang>/help-sessions")
+    app.register_blueprint(bookings_bp, url_prefix="/<lang>/help-sessions")
     app.register_blueprint(sessions_bp, url_prefix="/<lang>/volunteer/sessions")
     app.register_blueprint(logs_bp, url_prefix="/<lang>/volunteer/logs")
     app.register_blueprint(insights_bp, url_prefix="/<lang>/insights")

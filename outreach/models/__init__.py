@@ -7,6 +7,7 @@ from outreach.models.contact import ContactRequest
 from outreach.models.sign_in import SignInAttempt
 from outreach.models.staff_session import StaffSession
 from outreach.models.support import (
+    Booking,
     CaseEvent,
     FollowUp,
     LogOutcome,
@@ -28,6 +29,7 @@ __all__ = [
     "AreaStatistic",
     "AuditEvent",
     "Base",
+    "Booking",
     "CaseEvent",
     "Channel",
     "ContactRequest",

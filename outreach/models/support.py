@@ -37,6 +37,9 @@ class SupportSession(Timestamped, Base):
     moved_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Places taken: changed only by one conditional UPDATE (services.bookings), so two people
+    #: racing for the last place get one place and one waiting-list entry on any database.
+    booked_count: Mapped[int] = mapped_column(default=0, server_default="0")
     #: Shared by every occurrence of a session that repeats (each occurrence is its own row, so
     #: one can be moved or cancelled alone).
     series_id: Mapped[str | None] = mapped_column(String(32), index=True)
@@ -152,3 +155,27 @@ class CaseEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     follow_up: Mapped[FollowUp] = relationship(back_populates="events")
+
+
+class Booking(Base):
+    """A resident's place at a session, or their turn on its waiting list. The name and phone
+    number are sealed like a survey consent and deleted after the session."""
+
+    __tablename__ = "bookings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("support_sessions.id", ondelete="CASCADE"), index=True
+    )
+    #: What the resident keeps to look at or cancel the booking (no personal meaning).
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    #: Fernet token of {"name", "phone"}, key CONTACT_KEY.
+    sealed: Mapped[str] = mapped_column(Text)
+    #: "booked", "waiting" or "cancelled"
+    status: Mapped[str] = mapped_column(String(10))
+    #: Hash of the form's one-time key: a double click finds the first booking.
+    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Who booked on the resident's behalf (a phone call); None when they booked themselves.
+    booked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    attended: Mapped[bool | None]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -47,3 +47,14 @@ def helpers_of(sessions: Sequence[SupportSession]) -> dict[int, list[tuple[int, 
     for session_id, user_id, name in rows:
         found.setdefault(session_id, []).append((user_id, name))
     return found
+
+
+def is_helper(session: SupportSession, user: User) -> bool:
+    return (
+        db.session.scalar(
+            select(SessionHelper.id).where(
+                SessionHelper.session_id == session.id, SessionHelper.user_id == user.id
+            )
+        )
+        is not None
+    )

@@ -266,3 +266,34 @@ def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
     form.languages.choices = language_choices()
     form.area_code.choices = area_choices
     return form
+
+
+def phone_number(form: FlaskForm, field: Any) -> None:
+    digits = "".join(ch for ch in (field.data or "") if ch.isdigit())
+    if not 10 <= len(digits) <= 11:
+        raise ValidationError(_l("Enter a phone number of 10 or 11 digits, like 072-841-1221."))
+
+
+class BookingForm(FlaskForm):
+    submission_key = HiddenField()
+    name = StringField(
+        _l("Your name or initials"),
+        description=_l("So the helpers know who to expect."),
+        validators=[DataRequired(_l("Enter your name or initials.")), MaxLength(100)],
+        render_kw={"autocomplete": "name"},
+    )
+    phone = StringField(
+        _l("Phone number"),
+        description=_l("Only to call you if the session changes. Deleted after the session."),
+        validators=[DataRequired(_l("Enter a phone number.")), MaxLength(20), phone_number],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+
+
+class FindBookingForm(FlaskForm):
+    code = StringField(
+        _l("Booking code"),
+        description=_l("The 8 letters and numbers you were given, for example ABCD 2345."),
+        validators=[DataRequired(_l("Enter your booking code.")), MaxLength(20)],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters"},
+    )

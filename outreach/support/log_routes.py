@@ -11,7 +11,7 @@ from outreach import session_cards
 from outreach.access import allow
 from outreach.request_input import positive_int
 from outreach.security import keep_for_back_button
-from outreach.services import session_logs, sessions
+from outreach.services import bookings, session_logs, sessions
 from outreach.services.session_logs import LogData
 from outreach.support import presenters
 from outreach.support.forms import log_form, topic_choices
@@ -56,6 +56,9 @@ def _prefill(form, session_id: str) -> None:
         form.duration_minutes.data = int(
             (session.ends_at - session.starts_at).total_seconds() // 60
         )
+        came = bookings.attended_count(session.id)
+        if came:  # the attendance ticks: ages are not asked when booking
+            form.people_age_unknown.data = came
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,5 +1,7 @@
 """Volunteers and coordinators announce sessions, change, move or cancel them."""
 
+import secrets
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -8,9 +10,11 @@ from flask_login import current_user
 from outreach import session_cards
 from outreach.access import allow
 from outreach.forms_common import ConfirmForm
-from outreach.services import session_helpers, session_series, sessions
+from outreach.request_input import positive_int
+from outreach.services import bookings, session_helpers, session_series, sessions
+from outreach.services.bookings import BookingError, Person
 from outreach.support import presenters
-from outreach.support.forms import session_form
+from outreach.support.forms import BookingForm, session_form
 from outreach.vocabulary import Role
 
 bp = Blueprint("sessions", __name__)
@@ -127,6 +131,55 @@ def helpers(session_id: int):
         session_helpers.sign_up(session, me)
         flash(_("Thank you: you are down to help at this session."))
     return redirect(url_for("sessions.manage", _anchor=f"session-{session.id}"))
+
+
+def _bookings_or_403(session_id: int):
+    """The session's bookings are for its organiser, its helpers and coordinators."""
+    session = sessions.get(session_id) or abort(404)
+    me = current_user._get_current_object()
+    organiser = me.role == Role.COORDINATOR or session.created_by_id == me.id
+    if not organiser and not session_helpers.is_helper(session, me):
+        abort(403)
+    return session, me
+
+
+@bp.route("/<int:session_id>/bookings", methods=["GET", "POST"])
+@ORGANISERS
+def bookings_page(session_id: int):
+    """Who is booked or waiting (every view audited), to print; a booking taken by phone."""
+    session, me = _bookings_or_403(session_id)
+    form = BookingForm()
+    if request.method == "GET":
+        form.submission_key.data = secrets.token_urlsafe(24)
+    if form.validate_on_submit():
+        person = Person(form.name.data.strip(), form.phone.data.strip())
+        try:
+            booking, _made = bookings.book(session, person, form.submission_key.data or "", me)
+        except BookingError:
+            flash(_("This session is cancelled or has started: it cannot be booked."))
+        else:
+            flash(_("Booked. Give the resident their booking code: %(code)s.", code=booking.code))
+        return redirect(url_for("sessions.bookings_page", session_id=session.id))
+    return render_template(
+        "support/bookings.html",
+        s=session,
+        rows=bookings.for_session(session, me),
+        form=form,
+        places_left=bookings.places_left(session),
+        **session_cards.listing_context(),
+    )
+
+
+@bp.route("/<int:session_id>/attendance", methods=["POST"])
+@ORGANISERS
+def attendance(session_id: int):
+    session, me = _bookings_or_403(session_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    present = set(request.form.getlist("present", type=positive_int))
+    came = bookings.mark_attended(session, present, me)
+    flash(ngettext("%(num)d person came.", "%(num)d people came.", came))
+    return redirect(url_for("sessions.bookings_page", session_id=session.id))
 
 
 @bp.route("/<int:session_id>/cancel", methods=["POST"])

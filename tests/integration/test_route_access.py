@@ -31,6 +31,7 @@ def _url(app, endpoint: str, target_user_id: int) -> str:
         "follow_up_id": 1,
         "session_id": 1,
         "log_id": 1,
+        "booking_code": "ABCD2345",
     }
     with app.test_request_context():
         from flask import url_for

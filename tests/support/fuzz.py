@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import FollowUp, Format, Role
-from outreach.services import session_logs, sessions, synthetic
+from outreach.services import bookings, session_logs, sessions, synthetic
 from outreach.services.session_logs import LogData
 from tests.support import two_step
 from tests.support.areas import load_tiny
@@ -102,6 +102,9 @@ def build_world(make_user) -> World:
         "follow_up_id": follow_up.id,
         "session_id": session.id,
         "log_id": log_id,
+        "booking_code": bookings.book(session, bookings.Person("K. T.", "072-841-0000"), "fz")[
+            0
+        ].code,
     }
     return World(users, samples)
 
