@@ -103,7 +103,11 @@ def choropleth(
         return Chart(chart_id, figure, summary, table)
     body, height = map_svg(figure, shapes, locale, share, no_figure)
     return Chart(
-        chart_id, figure, summary, table, frame(chart_id, title, summary, WIDTH, height, body)
+        chart_id,
+        figure,
+        summary,
+        table,
+        frame(chart_id, title, summary, shapes.width, height, body),
     )
 
 

@@ -65,7 +65,7 @@ def _rings(geometry: dict) -> Iterable[list[Point]]:
             yield [(float(x), float(y)) for x, y, *_ in ring]
 
 
-def outlines(geojson: dict, width: float = 480, code_key: str = "code") -> Outlines:
+def outlines(geojson: dict, width: float = 400, code_key: str = "code") -> Outlines:
     """Every feature's outline, projected so the city fits `width` units across.
 
     Equirectangular with the longitude shrunk by cos(latitude): at a city's scale that is as

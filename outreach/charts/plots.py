@@ -1,8 +1,8 @@
 """Bar and line figures drawn as SVG on the server, from the Plotly figure itself (its traces,
 axis titles and annotations): readable on a 390 px phone, without any JavaScript.
 
-The drawings are 480 units wide and scale with the page; at that width 14-unit text stays about
-11 px on a phone, so labels are wrapped to the width rather than shrunk or cut.
+The drawings are 400 units wide and scale with the page; on a phone (a column of about 360 px)
+14-unit text stays about 12.5 px, so labels are wrapped to the width rather than shrunk or cut.
 """
 
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from outreach.charts.drawing import GRID, INK, MUTED, text, text_lines, width_em, wrap
 from outreach.charts.numbers import nice_ticks, number
 
-WIDTH = 480
+WIDTH = 400
 PAD = 8
 TITLE_SIZE = 16
 LABEL_SIZE = 14

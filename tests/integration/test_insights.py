@@ -178,3 +178,26 @@ def test_answers_still_save_after_synthetic_data(client, city):
     walk(client, "en")
     assert submit(client).headers["Location"] == "/en/survey/thanks"
     assert db.session.scalar(select(func.count(SurveyResponse.id))) == before + 1
+
+
+def test_dashboard_starts_with_the_answer(client, login, city):
+    login("staff")
+    page = soup(client.get("/en/insights/"))
+    order = [h["id"] for h in page.select("main h2[id]")]
+    answer, breakdowns = order.index("shortlist-heading"), order.index("breakdowns-heading")
+    assert answer < order.index("city-heading") < order.index("map-heading") < breakdowns
+    assert answer <= 2, f"the shortlist comes first, after the contents and the choices: {order}"
+    links = [a["href"] for a in page.select("nav.contents a")]
+    assert links and all(page.select_one(href) for href in links), "every contents link lands"
+    for frame in page.select(".table-scroll"):
+        assert frame["role"] == "region" and frame["tabindex"] == "0"
+        assert page.find(id=frame["aria-labelledby"]), "each scrolling frame is named"
+    for table in page.select("table"):
+        if table.caption["id"] == "shortlist-caption":
+            continue  # the answer itself stays open
+        if len(table.select("tbody tr")) > 6:
+            assert table.find_parent("details"), f"long table folded: {table.caption.get_text()}"
+    filters = page.select_one("details.filters-fold")
+    assert not filters.has_attr("open"), "the choices stay folded until used"
+    chosen = soup(client.get("/en/insights/?layer=no_internet"))
+    assert chosen.select_one("details.filters-fold").has_attr("open")
