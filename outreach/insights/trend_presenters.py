@@ -51,7 +51,7 @@ def measures_chart(result: Picture, choices: Choices) -> Chart:
         gettext("Each measure, month by month"),
         summary,
         table,
-        **over_time(months, gettext("Share of residents (%)")),
+        **over_time(months, gettext("Share of residents, in percent")),
     )
 
 
