@@ -44,7 +44,9 @@ def test_council_report_prints_to_pdf(browser: Browser, live_server: LiveServer,
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/ja/transparency/", "/en/insights/"])
+@pytest.mark.parametrize(
+    "path", ["/ja/transparency/", "/en/insights/", "/ne/insights/", "/pt-br/insights/"]
+)
 def test_chart_pages_on_a_phone_draw_without_scripts(
     browser: Browser, live_server: LiveServer, path: str
 ):
@@ -60,12 +62,14 @@ def test_chart_pages_on_a_phone_draw_without_scripts(
             "() => [...document.querySelectorAll('svg.chart-svg')]"
             ".map(s => Math.round(s.getBoundingClientRect().width))"
         )
+        cut = page.evaluate(_CUT_LABELS)
         scripts = page.evaluate("() => document.scripts.length")
         overflowing = page.evaluate(_WIDE_OUTSIDE_FRAMES)
         problems = tab.watcher.take(path)
     finally:
         tab.close()
     assert widths and min(widths) >= 250, f"charts too narrow on a phone: {widths}"
+    assert not cut, f"labels running out of their drawing: {cut}"
     assert scripts == 0, "chart pages need no JavaScript"
     assert not overflowing, f"wider than the phone: {overflowing}"
     assert not problems, "\n".join(problems)
@@ -76,3 +80,10 @@ _WIDE_OUTSIDE_FRAMES = """() => [...document.querySelectorAll('main *')]
   .filter(el => !el.closest('.table-scroll'))
   .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .slice(0, 3).map(el => el.outerHTML.slice(0, 120))"""
+#: Text inside each drawing, measured with the real fonts: every label ends inside the drawing.
+_CUT_LABELS = """() => [...document.querySelectorAll('svg.chart-svg')].flatMap(svg => {
+  const width = svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')]
+    .filter(t => { const b = t.getBBox(); return b.x < -1 || b.x + b.width > width + 1; })
+    .map(t => svg.id + ': ' + t.textContent.slice(0, 60));
+}).slice(0, 5)"""
