@@ -1,17 +1,15 @@
 """What the dashboard and the public page show, in the reader's language: charts with tables."""
 
-from datetime import date
 from typing import Any
 
-from babel.dates import format_skeleton
 from flask import current_app
-from flask_babel import format_decimal, format_percent, get_locale, gettext
+from flask_babel import format_decimal, format_percent, gettext
 from flask_babel import lazy_gettext as _l
 
 from outreach.charts import Chart, Outlines, bars, choropleth, lines, outlines
-from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
 from outreach.insights import summaries
+from outreach.insights.months import chart_locale, in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
 from outreach.labels import AGE_LABELS, CHANNEL_LABELS, area_name, option_labels
 from outreach.services import insights, plan_answers, rankings
@@ -39,11 +37,6 @@ def _geojson() -> dict:
 def _outlines() -> Outlines:
     """The boundaries projected and simplified for drawing, cached like the boundaries."""
     return cached("map-outlines", (), lambda: outlines(_geojson()))
-
-
-def chart_locale() -> str:
-    """The catalog name charts format their numbers with ("ja@easy" formats as Japanese)."""
-    return current_locale().babel
 
 
 def layer_value(area: AreaFigures, layer: str) -> float | None:
@@ -211,41 +204,6 @@ def trend_chart(choices: Choices) -> Chart:
         table,
         **over_time(months, gettext("Number of people")),
     )
-
-
-def in_progress(month: str) -> bool:
-    """True for the month not over yet: its counts are still rising."""
-    return month >= f"{date.today():%Y-%m}"
-
-
-def month_name(month: str) -> str:
-    """ "2026-12" as the reader's language writes a month: Dec 2026, 2026年12月, dez. de 2026."""
-    try:
-        year, number = (int(part) for part in month.split("-"))
-        return format_skeleton("yMMM", date(year, number, 1), locale=get_locale())
-    except ValueError:
-        return month
-
-
-def month_label(month: str) -> str:
-    """A month in a table; the month in progress says so (its counts are still rising)."""
-    if in_progress(month):
-        return gettext("%(month)s (so far)", month=month_name(month))
-    return month_name(month)
-
-
-def over_time(months: list[str], y_title: str) -> dict[str, Any]:
-    """What every month-by-month chart is told: the reader's number format, its y axis title,
-    and how to mark the month in progress."""
-    partial = bool(months) and in_progress(months[-1])
-    return {
-        "locale": chart_locale(),
-        "y_title": y_title,
-        # i18n: legend of a chart: a hollow point is the month in progress.
-        "partial": gettext("Hollow point: the month so far") if partial else "",
-        # i18n: label beside the point of the month in progress (its counts are still rising).
-        "so_far": gettext("so far"),
-    }
 
 
 def picture(choices: Choices) -> Picture:

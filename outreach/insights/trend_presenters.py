@@ -9,14 +9,9 @@ from flask_babel import format_percent, gettext
 from outreach.charts import Chart, lines
 from outreach.i18n.markup import plain
 from outreach.insights import summaries
+from outreach.insights.months import in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
-from outreach.insights.presenters import (
-    in_progress,
-    indicator_names,
-    month_label,
-    month_name,
-    over_time,
-)
+from outreach.insights.presenters import indicator_names
 from outreach.services import trends
 from outreach.services.picture import Picture
 
