@@ -1,27 +1,15 @@
 """Security headers on every response, and the client's real address behind proxies."""
 
-from flask import Flask, Response, g, make_response, request
+from flask import Flask, Response, make_response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+#: One policy for every page. Charts are SVG drawn on the server with presentation attributes
+#: (no inline styles, no plotly.js), so chart pages need nothing more than the others.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
 )
-
-
-#: Pages with charts: plotly.js sets inline styles and draws maps in a blob worker. Still no
-#: inline scripts.
-CHART_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; worker-src 'self' blob:; font-src 'self'; connect-src 'self'; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-)
-
-
-def charts_on_this_page() -> None:
-    """Called by views that draw charts, to relax the style policy for that page only."""
-    g.chart_page = True
 
 
 def keep_for_back_button(body: str) -> Response:
@@ -40,7 +28,7 @@ def _headers(response: Response) -> Response:
     from flask import current_app
 
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CHART_CSP if g.get("chart_page") else CSP)
+    headers.setdefault("Content-Security-Policy", CSP)
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "same-origin"

@@ -1,7 +1,7 @@
 """Our own static files: content-hashed URLs cached for a year, served gzipped from memory.
 
 Pages are compressed by Flask-Compress; static files are compressed here once per file version
-(Flask-Compress would stream them uncompressed, and plotly.js alone is 4.8 MB).
+(Flask-Compress would stream them uncompressed).
 """
 
 import gzip
@@ -9,7 +9,6 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
-import plotly
 from flask import Flask, Response, request, send_from_directory, url_for
 
 from outreach.access import public
@@ -62,32 +61,6 @@ def _prepare(response: Response) -> Response:
     return response
 
 
-PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-
-
-@cache
-def _plotly_gzipped() -> bytes:
-    return gzip.compress(PLOTLY_JS.read_bytes(), compresslevel=9, mtime=0)
-
-
-@public
-def plotly_js() -> Response:
-    """plotly.js from the installed package: our own origin, gzipped once, cached for a year."""
-    if "gzip" in request.accept_encodings:
-        response = Response(_plotly_gzipped(), mimetype="application/javascript")
-        response.headers["Content-Encoding"] = "gzip"
-    else:
-        response = Response(PLOTLY_JS.read_bytes(), mimetype="application/javascript")
-    response.vary.add("Accept-Encoding")
-    response.cache_control.public, response.cache_control.max_age = True, YEAR
-    response.cache_control.immutable = True
-    return response
-
-
-def plotly_url() -> str:
-    return url_for("plotly_js", v=plotly.__version__)
-
-
 @public
 def favicon() -> Response:
     return send_from_directory(STATIC_DIR, "favicon.ico", max_age=7 * 24 * 3600)
@@ -95,5 +68,4 @@ def favicon() -> Response:
 
 def init_app(app: Flask) -> None:
     app.add_url_rule("/favicon.ico", "favicon", favicon)
-    app.add_url_rule("/vendor/plotly.min.js", "plotly_js", plotly_js)
     app.after_request(_prepare)

@@ -54,7 +54,6 @@ def init_app(app: Flask) -> None:
         # forms, links and files
         csrf_field=csrf_field,
         with_query=with_query,
-        plotly_url=static_files.plotly_url,
         static_url=static_files.static_url,
     )
     app.jinja_env.filters["ruby"] = ruby

@@ -1,15 +1,15 @@
 """What the dashboard and the public page show, in the reader's language: charts with tables."""
 
-import json
-from datetime import date
 from typing import Any
 
 from flask import current_app
 from flask_babel import format_decimal, format_percent, gettext
 from flask_babel import lazy_gettext as _l
 
-from outreach.charts import Chart, bars, choropleth, lines
+from outreach.charts import Chart, Outlines, bars, choropleth, lines, outlines
 from outreach.i18n.markup import plain
+from outreach.insights import summaries
+from outreach.insights.months import chart_locale, in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
 from outreach.labels import AGE_LABELS, CHANNEL_LABELS, area_name, option_labels
 from outreach.services import insights, plan_answers, rankings
@@ -34,6 +34,11 @@ def _geojson() -> dict:
     return cached("geojson", (), areas.feature_collection)
 
 
+def _outlines() -> Outlines:
+    """The boundaries projected and simplified for drawing, cached like the boundaries."""
+    return cached("map-outlines", (), lambda: outlines(_geojson()))
+
+
 def layer_value(area: AreaFigures, layer: str) -> float | None:
     if layer == "score":
         return area.score.score if area.score else None
@@ -46,17 +51,8 @@ def map_chart(result: Picture, layer: str) -> Chart:
     rows = [(a, layer_value(a, layer)) for a in result.areas]
     shown = [(a, v) for a, v in rows if v is not None]
     title = plain(str(names[layer]))
-    if shown:
-        top = max(shown, key=lambda r: r[1])
-        summary = gettext(
-            "%(layer)s by neighbourhood: highest in %(area)s; %(missing)d of %(total)d neighbourhoods have no figure yet.",
-            layer=title,
-            area=_area_text(top[0]),
-            missing=len(rows) - len(shown),
-            total=len(rows),
-        )
-    else:
-        summary = gettext("%(layer)s: no neighbourhood has enough answers yet.", layer=title)
+    top = _area_text(max(shown, key=lambda r: r[1])[0]) if shown else None
+    summary = summaries.map_summary(title, top, len(rows) - len(shown), len(rows))
     table = ([gettext("Neighbourhood"), title], [[_area_text(a), _fmt(layer, v)] for a, v in rows])
     return choropleth(
         "risk-map",
@@ -67,13 +63,22 @@ def map_chart(result: Picture, layer: str) -> Chart:
         title,
         summary,
         table,
+        locale=chart_locale(),
+        share=not _is_score(layer),
+        no_figure=gettext("No figure yet"),
+        shapes=_outlines(),
     )
+
+
+def _is_score(layer: str) -> bool:
+    """Scores and rates per 1,000 are numbers; every other layer is a share of residents."""
+    return layer == "score" or layer.endswith("_1000_older")
 
 
 def _fmt(layer: str, value: float | None) -> str:
     if value is None:
         return gettext("Not enough answers yet")
-    if layer == "score" or layer.endswith("_1000_older"):
+    if _is_score(layer):
         return format_decimal(value, "#,##0.0")
     return format_percent(value, "#,##0.0%")
 
@@ -83,9 +88,13 @@ def channel_chart(result: Picture) -> Chart:
     labels = [str(CHANNEL_LABELS.get(c, c)) for c in result.channels]
     values = list(result.channels.values())
     web = result.channels.get("web", 0) / total
-    summary = gettext(
-        "%(web)s of answers came through the web alone; the rest were given on paper, by phone or with a volunteer.",
-        web=format_percent(web, "#,##0%"),
+    summary = (
+        gettext(
+            "%(web)s of answers came through the web alone; the rest were given on paper, by phone or with a volunteer.",
+            web=format_percent(web, "#,##0%"),
+        )
+        if sum(values)
+        else gettext("No answers yet.")
     )
     table = (
         [gettext("Channel"), gettext("Answers"), gettext("Share")],
@@ -94,7 +103,15 @@ def channel_chart(result: Picture) -> Chart:
             for label, v in zip(labels, values, strict=True)
         ],
     )
-    return bars("channels", labels, values, gettext("How the answers were given"), summary, table)
+    return bars(
+        "channels",
+        labels,
+        values,
+        gettext("How the answers were given"),
+        summary,
+        table,
+        locale=chart_locale(),
+    )
 
 
 def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Chart | None:
@@ -117,33 +134,39 @@ def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Char
     )
     names = [plain(str(labels.get(v, v))) for v, _ in counts]
     values = [n for _, n in counts]
-    summary = (
-        gettext(
-            "Most often chosen: %(option)s (%(count)d answers).", option=names[0], count=values[0]
-        )
-        if counts
-        else gettext("No answers yet.")
-    )
+    summary = summaries.most_chosen(names[0] if counts else None, values[0] if counts else 0)
     table = (
         [gettext("Answer"), gettext("Answers")],
         [[n, v] for n, v in zip(names, values, strict=True)],
     )
-    return bars(chart_id, names, values, title, summary, table)
+    return bars(chart_id, names, values, title, summary, table, locale=chart_locale())
 
 
 def age_chart(choices: Choices) -> Chart:
     rows = insights.counts_by("age_band", choices.breakdown_filters)
     labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
     values = [n for _, n in rows]
-    summary = gettext(
-        "Answers by age band: %(parts)s.",
-        parts=", ".join(f"{label} {v}" for label, v in zip(labels, values, strict=True)),
+    summary = (
+        gettext(
+            "Answers by age band: %(parts)s.",
+            parts=", ".join(f"{label} {v}" for label, v in zip(labels, values, strict=True)),
+        )
+        if sum(values)
+        else gettext("No answers yet.")
     )
     table = (
         [gettext("Age band"), gettext("Answers")],
         [[label, v] for label, v in zip(labels, values, strict=True)],
     )
-    return bars("ages", labels, values, gettext("Answers by age band"), summary, table)
+    return bars(
+        "ages",
+        labels,
+        values,
+        gettext("Answers by age band"),
+        summary,
+        table,
+        locale=chart_locale(),
+    )
 
 
 def trend_chart(choices: Choices) -> Chart:
@@ -158,40 +181,29 @@ def trend_chart(choices: Choices) -> Chart:
         gettext("Survey answers"): [responses.get(m, 0) for m in months],
         gettext("People helped"): [helped.get(m, 0) for m in months],
     }
-    months = [month_label(m) for m in months]
-    summary = (
-        gettext(
-            "From %(first)s to %(last)s: %(answers)d survey answers and %(helped)d people helped.",
-            first=months[0],
-            last=months[-1],
-            answers=sum(responses.values()),
-            helped=sum(helped.values()),
-        )
-        if months
-        else gettext("No answers yet.")
-    )
+    names = [month_name(m) for m in months]
+    summary = gettext("No answers yet.")
+    if months:
+        sentences = [
+            summaries.period(names[0], names[-1]),
+            summaries.answers_and_help(sum(responses.values()), sum(helped.values())),
+        ]
+        if in_progress(months[-1]):
+            sentences.append(summaries.month_in_progress())
+        summary = " ".join(sentences)
     table = (
         [gettext("Month"), *series],
-        [[m, *(values[i] for values in series.values())] for i, m in enumerate(months)],
+        [[month_label(m), *(v[i] for v in series.values())] for i, m in enumerate(months)],
     )
-    return lines("trend", months, series, gettext("Month by month"), summary, table)
-
-
-def month_label(month: str) -> str:
-    """A month as shown on charts; the month in progress says so (its counts are still rising)."""
-    if month >= f"{date.today():%Y-%m}":
-        return gettext("%(month)s (so far)", month=month)
-    return month
-
-
-#: JSON escapes for the characters HTML reads inside <script>: with '<' left as it is, a name like
-#: "<!--<script>" in the data makes the browser run past the real </script> (double-escape state).
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def chart_json(chart: Chart) -> str:
-    """Figure JSON safe inside <script type="application/json">: no markup character at all."""
-    return json.dumps(chart.figure, ensure_ascii=False, default=str).translate(_HTML_SAFE)
+    return lines(
+        "trend",
+        names,
+        dict(series),
+        gettext("Month by month"),
+        summary,
+        table,
+        **over_time(months, gettext("Number of people")),
+    )
 
 
 def picture(choices: Choices) -> Picture:
@@ -261,5 +273,4 @@ def page_context() -> dict[str, Any]:
         "option_label": option_label,
         "names": indicator_names(),
         "fmt": _fmt,
-        "chart_json": chart_json,
     }

@@ -7,7 +7,6 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, ur
 from outreach.access import public
 from outreach.insights import open_data, params, presenters, trend_presenters
 from outreach.insights import open_data_metadata as open_data_metadata_
-from outreach.security import charts_on_this_page
 from outreach.services import insights, survey
 from outreach.services.survey_counts import ResponseFilter
 
@@ -22,7 +21,6 @@ def _public_picture():
 @bp.route("/")
 @public
 def page():
-    charts_on_this_page()
     result, config = _public_picture()
     choices = params.Choices(ResponseFilter(), config, "score", "", False)
     return render_template(
@@ -41,7 +39,6 @@ def page():
 @public
 def report():
     """The council briefing: dated, two to four A4 pages when printed."""
-    charts_on_this_page()
     result, config = _public_picture()
     return render_template(
         "insights/report.html",

@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from outreach.access import allow
 from outreach.insights import exports, params, presenters, trend_presenters
-from outreach.security import charts_on_this_page
 from outreach.services import audit, insights, plan_answers, rankings
 from outreach.vocabulary import Role
 
@@ -17,7 +16,6 @@ STAFF = allow(Role.ADMIN, Role.STAFF, Role.COORDINATOR)
 @bp.route("/")
 @STAFF
 def dashboard():
-    charts_on_this_page()
     choices = params.from_request()
     result = presenters.picture(choices)
     return render_template(

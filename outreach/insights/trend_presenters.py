@@ -8,8 +8,10 @@ from flask_babel import format_percent, gettext
 
 from outreach.charts import Chart, lines
 from outreach.i18n.markup import plain
+from outreach.insights import summaries
+from outreach.insights.months import in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
-from outreach.insights.presenters import indicator_names, month_label
+from outreach.insights.presenters import indicator_names
 from outreach.services import trends
 from outreach.services.picture import Picture
 
@@ -24,21 +26,27 @@ def measures_chart(result: Picture, choices: Choices) -> Chart:
         by_month = {p.month: p.share for p in points}
         series[plain(str(names[measure]))] = [_percent(by_month.get(m)) for m in months]
     labels = [month_label(m) for m in months]
-    summary = (
-        gettext(
-            "Shares of residents month by month, from %(first)s to %(last)s; the last month may still be in progress.",
-            first=labels[0],
-            last=labels[-1],
-        )
-        if months
-        else gettext("No answers yet.")
-    )
+    summary = gettext("No answers yet.")
+    if months:
+        sentences = [
+            gettext("Shares of residents, month by month."),
+            summaries.period(month_name(months[0]), month_name(months[-1])),
+        ]
+        if in_progress(months[-1]):
+            sentences.append(summaries.month_in_progress())
+        summary = " ".join(sentences)
     table = (
         [gettext("Month"), *series],
         [[label, *(_cell(v[i]) for v in series.values())] for i, label in enumerate(labels)],
     )
     return lines(
-        "measures-trend", labels, series, gettext("Each measure, month by month"), summary, table
+        "measures-trend",
+        [month_name(m) for m in months],
+        series,
+        gettext("Each measure, month by month"),
+        summary,
+        table,
+        **over_time(months, gettext("Share of residents, in percent")),
     )
 
 

@@ -27,7 +27,6 @@ checks that the open data is the same file in English and Japanese.
 
 import csv
 import io
-import json
 import re
 
 import numpy as np
@@ -40,6 +39,7 @@ from outreach.services.survey_counts import ResponseFilter
 from outreach.stats import fay_herriot
 from outreach.stats.direct import direct_arrays
 from tests.support import disclosure
+from tests.support.charts import map_values
 from tests.support.survey_walk import soup
 
 #: Few enough answers that most neighbourhoods have 1–15 of them.
@@ -197,9 +197,8 @@ def test_a_visitor_reads_whole_percents_and_rounded_counts(client, city):
         for column in ("answers", *(f"answers_{c}" for c in CHANNELS)):
             assert row[column] == "x" or int(row[column]) % 5 == 0, (column, row[column])
     page = soup(client.get("/en/transparency/"))
-    trace = json.loads(page.select_one('script[data-chart="risk-map"]').get_text())["data"][0]
     scores = {r["area_code"]: r["risk_score"] for r in open_data(client).values()}
-    for code, z in zip(trace["locations"], trace["z"], strict=True):
+    for code, z in map_values(page).items():
         assert abs(z - float(scores[code])) <= 0.05 + 1e-9, "the map shows the published score"
     for path in ("/en/transparency/", "/en/transparency/report"):
         text = soup(client.get(path)).get_text(" ")

@@ -14,6 +14,7 @@ from outreach.services import insights, insights_cache, survey, synthetic, talli
 from outreach.services.area_import import import_files
 from outreach.services.demo import GEOJSON, STATISTICS
 from outreach.services.survey_counts import ResponseFilter
+from tests.support.charts import bar_values, map_values
 from tests.support.survey_walk import soup
 
 
@@ -61,9 +62,8 @@ def test_city_estimate_is_weighted_to_the_population(city):
 def test_dashboard_map_table_and_exports_agree(client, login, city):
     login("staff")
     page = soup(client.get("/en/insights/?layer=score"))
-    figure = json.loads(page.select_one('script[data-chart="risk-map"]').get_text())
-    trace = figure["data"][0]
-    map_scores = dict(zip(trace["locations"], trace["z"], strict=True))
+    map_scores = map_values(page)
+    assert map_scores, "the map fills the neighbourhoods with a figure"
     exported = {r["area_code"]: r for r in rows(client.get("/en/insights/export.csv").data)}
     by_code = {a.code: a for a in city.areas}
     for code, z in map_scores.items():
@@ -97,9 +97,15 @@ def test_every_chart_has_a_summary_and_a_table(client, login, city):
     charts = page.select("figure.chart")
     assert len(charts) >= 5
     for chart in charts:
-        assert chart.select_one("figcaption").get_text(strip=True)
+        summary = chart.select_one("figcaption").get_text(strip=True)
+        assert summary
         assert chart.select_one("table tbody tr") is not None
-        assert chart.select_one(".chart-canvas")["aria-hidden"] == "true"
+        svg = chart.select_one("svg.chart-svg")
+        assert svg["role"] == "img", "the drawing is an image with a name and a description"
+        title, desc = svg.select_one("title"), svg.select_one("desc")
+        assert title.get_text(strip=True) and desc.get_text(strip=True) == summary
+        assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+    assert not page.select("script[src*=plotly]"), "no page loads plotly.js"
 
 
 def test_public_page_and_open_data_are_suppressed(client, city):
@@ -159,12 +165,9 @@ def test_neighbourhood_filter_narrows_the_breakdowns(client, login, city):
     login("staff")
     area = max(city.areas, key=lambda a: a.answers)
     page = soup(client.get(f"/en/insights/?area={area.code}"))
-    ages = json.loads(page.select_one('script[data-chart="ages"]').get_text())
-    assert sum(ages["data"][0]["x"]) == area.answers
-    everyone = json.loads(
-        soup(client.get("/en/insights/")).select_one('script[data-chart="ages"]').get_text()
-    )
-    assert sum(everyone["data"][0]["x"]) == city.answers
+    assert sum(bar_values(page, "ages")) == area.answers
+    everyone = bar_values(soup(client.get("/en/insights/")), "ages")
+    assert sum(everyone) == city.answers
 
 
 def test_answers_still_save_after_synthetic_data(client, city):
@@ -175,3 +178,26 @@ def test_answers_still_save_after_synthetic_data(client, city):
     walk(client, "en")
     assert submit(client).headers["Location"] == "/en/survey/thanks"
     assert db.session.scalar(select(func.count(SurveyResponse.id))) == before + 1
+
+
+def test_dashboard_starts_with_the_answer(client, login, city):
+    login("staff")
+    page = soup(client.get("/en/insights/"))
+    order = [h["id"] for h in page.select("main h2[id]")]
+    answer, breakdowns = order.index("shortlist-heading"), order.index("breakdowns-heading")
+    assert answer < order.index("city-heading") < order.index("map-heading") < breakdowns
+    assert answer <= 2, f"the shortlist comes first, after the contents and the choices: {order}"
+    links = [a["href"] for a in page.select("nav.contents a")]
+    assert links and all(page.select_one(href) for href in links), "every contents link lands"
+    for frame in page.select(".table-scroll"):
+        assert frame["role"] == "region" and frame["tabindex"] == "0"
+        assert page.find(id=frame["aria-labelledby"]), "each scrolling frame is named"
+    for table in page.select("table"):
+        if table.caption["id"] == "shortlist-caption":
+            continue  # the answer itself stays open
+        if len(table.select("tbody tr")) > 6:
+            assert table.find_parent("details"), f"long table folded: {table.caption.get_text()}"
+    filters = page.select_one("details.filters-fold")
+    assert not filters.has_attr("open"), "the choices stay folded until used"
+    chosen = soup(client.get("/en/insights/?layer=no_internet"))
+    assert chosen.select_one("details.filters-fold").has_attr("open")

@@ -81,8 +81,15 @@ def test_pages_show_the_change_and_the_partial_month(two_quarters, client, login
     login("staff")
     page = soup(client.get("/en/insights/"))
     assert page.select_one("#change-caption")
-    trend = page.select_one('script[data-chart="measures-trend"]').get_text()
-    assert f"{date.today():%Y-%m} (so far)" in trend
+    this_month = f"{date.today():%b %Y}"  # as English writes a month: Dec 2026
+    for chart_id in ("measures-trend", "trend"):
+        svg = page.select_one(f"svg#{chart_id}")
+        assert svg.select(".partial"), f"{chart_id}: the month in progress has hollow points"
+        assert svg.select_one("text.annotation").get_text() == "so far"
+        rows = page.select_one(f"#{chart_id}-caption").find_parent("table").select("tbody th")
+        assert rows[-1].get_text() == f"{this_month} (so far)", "its table row says so too"
+    summary = page.select_one("#measures-trend-summary").get_text()
+    assert "The last month is not over yet" in summary
 
 
 def _dated(count: int, seed: int, day: date) -> None:

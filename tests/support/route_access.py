@@ -74,7 +74,6 @@ EXPECTED = {
     "logs.edit": ("GET", {COORD, VOL}),
     "logs.export": ("GET", {COORD}),
     "logs.summary": ("GET", {ADMIN, STAFF, COORD}),
-    "plotly_js": ("GET", EVERYONE),
     "insights.dashboard": ("GET", {ADMIN, STAFF, COORD}),
     "insights.export_csv": ("GET", {ADMIN, STAFF, COORD}),
     "insights.export_xlsx": ("GET", {ADMIN, STAFF, COORD}),
