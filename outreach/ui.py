@@ -3,12 +3,18 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
-from flask_babel import format_date
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from outreach import labels, static_files
-from outreach.i18n import current_locale, switch_url, template_gettext, template_ngettext
+from outreach.i18n import (
+    current_locale,
+    dates,
+    switch_url,
+    template_gettext,
+    template_ngettext,
+    unruby,
+)
 from outreach.i18n.locales import LOCALES
 from outreach.i18n.markup import plain, ruby
 
@@ -47,7 +53,7 @@ def init_app(app: Flask) -> None:
         outcome_name=labels.outcome_name,
         case_status_name=labels.case_status_name,
         case_outcome_name=labels.case_outcome_name,
-        format_day=format_date,
+        format_day=dates.day,
         topic_name=labels.topic_name,
         language_name=labels.language_name,
         when_name=labels.when_name,
@@ -57,4 +63,9 @@ def init_app(app: Flask) -> None:
         static_url=static_files.static_url,
     )
     app.jinja_env.filters["ruby"] = ruby
+    # Flask-Babel's date filters, with furigana on the date's kanji in やさしい日本語.
+    app.jinja_env.filters["dateformat"] = dates.day
+    app.jinja_env.filters["datetimeformat"] = dates.moment
     app.jinja_env.filters["plain"] = plain
+    # Where ruby cannot go but readers read (drop-down options): やさしい日本語 shows readings.
+    app.jinja_env.filters["readable"] = unruby

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from outreach.extensions import babel
 from outreach.i18n.catalogs import compiled
 from outreach.i18n.locales import BY_URL_CODE, DEFAULT, SiteLocale, from_accept_language
-from outreach.i18n.markup import ruby
+from outreach.i18n.markup import plain, reading, ruby
 from outreach.paths import TRANSLATIONS
 
 COOKIE = "outreach_lang"
@@ -25,6 +25,21 @@ def preferred_locale() -> SiteLocale:
 
 def current_locale() -> SiteLocale:
     return g.get("site_locale") or preferred_locale()
+
+
+def unruby(text: str) -> str:
+    """Text for where ruby cannot go, readable in the reader's language: in やさしい日本語 the
+    readings (kana), elsewhere the words without furigana."""
+    return reading(text) if current_locale().babel == "ja@easy" else plain(text)
+
+
+def said(message: str, **variables: Any) -> str:
+    """gettext for text drawn where ruby cannot go (charts): readings in やさしい日本語."""
+    return unruby(
+        get_translations().ugettext(message) % variables
+        if variables
+        else get_translations().ugettext(message)
+    )
 
 
 def _select_babel_locale() -> str:

@@ -28,6 +28,18 @@ def plain(text: str) -> str:
     return _RUBY.sub(r"\1", str(text))
 
 
+_RUBY_HTML = re.compile(r"<ruby>(?:(?!<rt>).)*<rt>(.*?)</rt></ruby>", re.S)
+
+
+def reading(text: str) -> str:
+    """The text with each furigana'd word as its reading alone (やさしい日本語 where ruby cannot
+    go: drop-down options, drawings, titles): {地区|ちく} and <ruby>地区<rt>ちく</rt></ruby>
+    become ちく."""
+    if isinstance(text, Markup):
+        return Markup(_TAG.sub("", _RUBY_HTML.sub(r"\1", str(text)))).unescape()  # noqa: S704 - plain text out
+    return _RUBY.sub(r"\2", str(text))
+
+
 def is_well_formed(text: str) -> bool:
     """True when every brace in a catalog entry belongs to a {base|reading} pair."""
     rest = _RUBY.sub("", text)

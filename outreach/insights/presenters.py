@@ -3,11 +3,11 @@
 from typing import Any
 
 from flask import current_app
-from flask_babel import format_decimal, format_percent, gettext
+from flask_babel import format_decimal, format_percent
 from flask_babel import lazy_gettext as _l
 
 from outreach.charts import Chart, Outlines, bars, choropleth, lines, outlines
-from outreach.i18n.markup import plain
+from outreach.i18n import said, unruby
 from outreach.insights import summaries
 from outreach.insights.months import chart_locale, in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
@@ -19,7 +19,7 @@ from outreach.services.picture import AreaFigures, Picture
 
 def _area_text(area: AreaFigures) -> str:
     """A neighbourhood's name where HTML cannot go (chart labels, hover text, summaries)."""
-    return plain(area_name(area))
+    return unruby(area_name(area))
 
 
 def indicator_names() -> dict[str, Any]:
@@ -50,10 +50,10 @@ def map_chart(result: Picture, layer: str) -> Chart:
     names = indicator_names()
     rows = [(a, layer_value(a, layer)) for a in result.areas]
     shown = [(a, v) for a, v in rows if v is not None]
-    title = plain(str(names[layer]))
+    title = unruby(str(names[layer]))
     top = _area_text(max(shown, key=lambda r: r[1])[0]) if shown else None
     summary = summaries.map_summary(title, top, len(rows) - len(shown), len(rows))
-    table = ([gettext("Neighbourhood"), title], [[_area_text(a), _fmt(layer, v)] for a, v in rows])
+    table = ([said("Neighbourhood"), title], [[_area_text(a), _fmt(layer, v)] for a, v in rows])
     return choropleth(
         "risk-map",
         _geojson(),
@@ -65,7 +65,7 @@ def map_chart(result: Picture, layer: str) -> Chart:
         table,
         locale=chart_locale(),
         share=not _is_score(layer),
-        no_figure=gettext("No figure yet"),
+        no_figure=said("No figure yet"),
         shapes=_outlines(),
     )
 
@@ -77,7 +77,7 @@ def _is_score(layer: str) -> bool:
 
 def _fmt(layer: str, value: float | None) -> str:
     if value is None:
-        return gettext("Not enough answers yet")
+        return said("Not enough answers yet")
     if _is_score(layer):
         return format_decimal(value, "#,##0.0")
     return format_percent(value, "#,##0.0%")
@@ -89,15 +89,15 @@ def channel_chart(result: Picture) -> Chart:
     values = list(result.channels.values())
     web = result.channels.get("web", 0) / total
     summary = (
-        gettext(
+        said(
             "%(web)s of answers came through the web alone; the rest were given on paper, by phone or with a volunteer.",
             web=format_percent(web, "#,##0%"),
         )
         if sum(values)
-        else gettext("No answers yet.")
+        else said("No answers yet.")
     )
     table = (
-        [gettext("Channel"), gettext("Answers"), gettext("Share")],
+        [said("Channel"), said("Answers"), said("Share")],
         [
             [label, v, format_percent(v / total, "#,##0%")]
             for label, v in zip(labels, values, strict=True)
@@ -107,7 +107,7 @@ def channel_chart(result: Picture) -> Chart:
         "channels",
         labels,
         values,
-        gettext("How the answers were given"),
+        said("How the answers were given"),
         summary,
         table,
         locale=chart_locale(),
@@ -132,11 +132,11 @@ def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Char
         ),
         key=lambda r: -r[1],
     )
-    names = [plain(str(labels.get(v, v))) for v, _ in counts]
+    names = [unruby(str(labels.get(v, v))) for v, _ in counts]
     values = [n for _, n in counts]
     summary = summaries.most_chosen(names[0] if counts else None, values[0] if counts else 0)
     table = (
-        [gettext("Answer"), gettext("Answers")],
+        [said("Answer"), said("Answers")],
         [[n, v] for n, v in zip(names, values, strict=True)],
     )
     return bars(chart_id, names, values, title, summary, table, locale=chart_locale())
@@ -147,22 +147,22 @@ def age_chart(choices: Choices) -> Chart:
     labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
     values = [n for _, n in rows]
     summary = (
-        gettext(
+        said(
             "Answers by age band: %(parts)s.",
             parts=", ".join(f"{label} {v}" for label, v in zip(labels, values, strict=True)),
         )
         if sum(values)
-        else gettext("No answers yet.")
+        else said("No answers yet.")
     )
     table = (
-        [gettext("Age band"), gettext("Answers")],
+        [said("Age band"), said("Answers")],
         [[label, v] for label, v in zip(labels, values, strict=True)],
     )
     return bars(
         "ages",
         labels,
         values,
-        gettext("Answers by age band"),
+        said("Answers by age band"),
         summary,
         table,
         locale=chart_locale(),
@@ -178,11 +178,11 @@ def trend_chart(choices: Choices) -> Chart:
     helped = {k: t.people for k, t in by_month}
     months = sorted(set(responses) | set(helped))
     series = {
-        gettext("Survey answers"): [responses.get(m, 0) for m in months],
-        gettext("People helped"): [helped.get(m, 0) for m in months],
+        said("Survey answers"): [responses.get(m, 0) for m in months],
+        said("People helped"): [helped.get(m, 0) for m in months],
     }
     names = [month_name(m) for m in months]
-    summary = gettext("No answers yet.")
+    summary = said("No answers yet.")
     if months:
         sentences = [
             summaries.period(names[0], names[-1]),
@@ -192,17 +192,17 @@ def trend_chart(choices: Choices) -> Chart:
             sentences.append(summaries.month_in_progress())
         summary = " ".join(sentences)
     table = (
-        [gettext("Month"), *series],
+        [said("Month"), *series],
         [[month_label(m), *(v[i] for v in series.values())] for i, m in enumerate(months)],
     )
     return lines(
         "trend",
         names,
         dict(series),
-        gettext("Month by month"),
+        said("Month by month"),
         summary,
         table,
-        **over_time(months, gettext("Number of people")),
+        **over_time(months, said("Number of people")),
     )
 
 

@@ -4,10 +4,10 @@ last, in the reader's language."""
 from typing import Any
 
 from flask import current_app
-from flask_babel import format_percent, gettext
+from flask_babel import format_percent
 
 from outreach.charts import Chart, lines
-from outreach.i18n.markup import plain
+from outreach.i18n import said, unruby
 from outreach.insights import summaries
 from outreach.insights.months import in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
@@ -24,29 +24,29 @@ def measures_chart(result: Picture, choices: Choices) -> Chart:
     series: dict[str, list[Any]] = {}
     for measure, points in series_by_measure.items():
         by_month = {p.month: p.share for p in points}
-        series[plain(str(names[measure]))] = [_percent(by_month.get(m)) for m in months]
+        series[unruby(str(names[measure]))] = [_percent(by_month.get(m)) for m in months]
     labels = [month_label(m) for m in months]
-    summary = gettext("No answers yet.")
+    summary = said("No answers yet.")
     if months:
         sentences = [
-            gettext("Shares of residents, month by month."),
+            said("Shares of residents, month by month."),
             summaries.period(month_name(months[0]), month_name(months[-1])),
         ]
         if in_progress(months[-1]):
             sentences.append(summaries.month_in_progress())
         summary = " ".join(sentences)
     table = (
-        [gettext("Month"), *series],
+        [said("Month"), *series],
         [[label, *(_cell(v[i]) for v in series.values())] for i, label in enumerate(labels)],
     )
     return lines(
         "measures-trend",
         [month_name(m) for m in months],
         series,
-        gettext("Each measure, month by month"),
+        said("Each measure, month by month"),
         summary,
         table,
-        **over_time(months, gettext("Share of residents, in percent")),
+        **over_time(months, said("Share of residents, in percent")),
     )
 
 
@@ -69,7 +69,7 @@ def change_text(change: trends.Change) -> str:
     """'+3 points (−1 to +7)', or a dash when one of the quarters has no figure."""
     if change.difference is None:
         return "—"
-    return gettext(
+    return said(
         "%(change)s points (%(low)s to %(high)s)",
         change=_points(change.difference),
         low=_points(change.low),

@@ -9,8 +9,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from outreach.forms_common import grouped
-from outreach.i18n import current_locale
-from outreach.i18n.markup import plain
+from outreach.i18n import current_locale, unruby
 from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
 from outreach.labels import area_name, option_labels
 from outreach.services import areas, sessions
@@ -44,7 +43,7 @@ def _area_label(value: str) -> str:
         return gettext("Postal code %(code)s", code=shown)
     named = {a.code: a for a in areas.names()}
     area = named.get(value)
-    return value if area is None else plain(area_name(area))
+    return value if area is None else unruby(area_name(area))
 
 
 def shown_values(question: Question, values: list[str]) -> list[Any]:

@@ -27,3 +27,23 @@ def test_well_formed():
     assert is_well_formed("{市|し}に {行|い}く")
     assert not is_well_formed("{市|し に")
     assert not is_well_formed("{市}")
+
+
+def test_readings_stand_in_where_ruby_cannot_go():
+    from markupsafe import Markup
+
+    from outreach.i18n.markup import reading
+
+    assert reading("{地区|ちく}を {選|えら}んで") == "ちくを えらんで"
+    html = Markup("<ruby>見本町<rt>みほんちょう</rt></ruby>と &amp;")
+    assert reading(html) == "みほんちょうと &"
+
+
+def test_easy_dates_carry_furigana():
+    from outreach.i18n.dates import easy
+
+    assert str(easy("2026年12月8日(火)")) == (
+        "2026<ruby>年<rt>ねん</rt></ruby>12<ruby>月<rt>がつ</rt></ruby>"
+        "8<ruby>日<rt>にち</rt></ruby>(<ruby>火<rt>か</rt></ruby>)"
+    )
+    assert "<ruby>火曜日<rt>かようび</rt></ruby>" in str(easy("2026年12月8日火曜日"))
