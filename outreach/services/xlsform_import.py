@@ -83,15 +83,17 @@ def _header(source: Path) -> str:
 
 
 def _check_version(document: dict, target: Path, forms: Path) -> None:
+    """A version is never replaced: answers given in it are judged by its own declarations."""
     for existing in load_all(forms):
-        same = (existing.id, existing.version) == (document["id"], document["version"])
-        if same and existing.path.resolve() != target.resolve():
+        if (existing.id, existing.version) == (document["id"], document["version"]):
             raise XLSFormError(
                 [
                     f"{existing.path.name} already holds {existing.id} version "
                     f"{existing.version}: give the form a higher version in its settings sheet"
                 ]
             )
+    if target.exists():
+        raise XLSFormError([f"{target} exists: choose another file with --output"])
 
 
 def _validated(text: str, target: Path) -> Instrument:

@@ -37,6 +37,9 @@ def next_year(text: str) -> str:
 def forms(tmp_path: Path) -> Path:
     folder = tmp_path / "forms"
     shutil.copytree(FORMS / "lists", folder / "lists")
+    residents = folder / "lists" / "demo-residents.toml"  # the demo answers version 1 here
+    text = residents.read_text(encoding="utf-8")
+    residents.write_text(text.replace("\nversion = 2\n", "\nversion = 1\n", 1), encoding="utf-8")
     (folder / "digital-access.toml").write_text(V1, encoding="utf-8")
     (folder / "digital-access-2027.toml").write_text(next_year(V1), encoding="utf-8")
     return folder

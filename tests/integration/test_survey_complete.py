@@ -25,11 +25,11 @@ def forms(tmp_path: Path) -> Path:
     required, so that skip logic decides whether a required question is on the path."""
     folder = tmp_path / "forms"
     shutil.copytree(FORMS / "lists", folder / "lists")
-    text = (FORMS / "digital-access.toml").read_text(encoding="utf-8")
+    text = (FORMS / "digital-access-v2.toml").read_text(encoding="utf-8")
     marker = 'id = "home_connection"\ntype = "single"\n'
     assert marker in text
     text = text.replace(marker, marker + "required = true\n")
-    (folder / "digital-access.toml").write_text(text, encoding="utf-8")
+    (folder / "digital-access-v2.toml").write_text(text, encoding="utf-8")
     return folder
 
 

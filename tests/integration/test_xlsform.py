@@ -19,7 +19,7 @@ def exported(app, tmp_path: Path) -> Path:
     path = tmp_path / "digital-access.xlsx"
     result = app.test_cli_runner().invoke(args=["instrument", "export-xlsform", str(path)])
     assert result.exit_code == 0, result.output
-    assert "digital-access version 1" in result.output
+    assert "digital-access version 2" in result.output
     return path
 
 

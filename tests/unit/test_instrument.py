@@ -125,7 +125,7 @@ def test_a_broken_file_stops_loading(tmp_path):
 def test_extractor_yields_every_resident_text():
     from outreach.instrument.extract import extract_instrument
 
-    with (FORMS / "digital-access.toml").open("rb") as fileobj:
+    with (FORMS / "digital-access-v2.toml").open("rb") as fileobj:
         messages = {m[2] for m in extract_instrument(fileobj, None, None, None)}
     survey = load_instruments()["digital-access"]
     for question in survey.questions:

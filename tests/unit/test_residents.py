@@ -56,7 +56,7 @@ def test_the_area_and_age_band_are_answered_through_their_roles():
         (("spot_scam = 0.7", "spot_scams = 0.7"), "spot_scams is not an option"),
         (('age_band = "75_plus"', 'age_band = "over_75"'), "'over_75'"),
         (("online = 0.55", "online = 5.5"), "[[bands]] #4"),
-        (("version = 1", "version = 3"), "no instrument 'digital-access' version 3"),
+        (("version = 2", "version = 3"), "no instrument 'digital-access' version 3"),
         (('"75_plus" = 0.41', '"80_plus" = 0.41'), "no age band 80_plus"),
     ],
 )

@@ -4,10 +4,10 @@ import re
 
 from playwright.sync_api import Page
 
-from outreach.instrument.instrument import PREFER_NOT, load
-from outreach.paths import FORMS
+from outreach.instrument import load_instruments
+from outreach.instrument.instrument import PREFER_NOT
 
-INSTRUMENT = load(FORMS / "digital-access.toml")
+INSTRUMENT = load_instruments()["digital-access"]  # the newest version, which residents answer
 #: More question pages than this means the walk is going round in circles.
 MAX_QUESTIONS = len(INSTRUMENT.questions) + 3
 _QUESTION_PATH = re.compile(r"/survey/q/([a-z_]+)")
