@@ -63,39 +63,76 @@ def columns(measures: tuple[str, ...]) -> list[tuple[str, str, Any]]:
     return found
 
 
-def csv_bytes(result: Picture) -> bytes:
+def records(result: Picture) -> list[dict[str, Any]]:
+    """Each neighbourhood as published: counts rounded, small or revealing cells None
+    (suppressed), shares in whole percents with intervals rounded outward. The CSV and the read
+    API both come from here, so neither shows more than the other."""
     table: dict[Cell, int] = {
         (a.code, c): _channel_count(result, a.code, c) for a in result.areas for c in CHANNELS
     }
     hidden = suppress(table, result.minimum)
-    header = [name for name, _, _ in columns(result.measures)]
-    rows: list[list[str | int | float]] = []
+    found = []
     for area in result.areas:
         shown = area.answers >= result.minimum and area.code not in hidden.row_totals
-        row: list[str | int | float] = [
-            area.code,
-            area.name_ja,
-            round_count(area.answers) if shown else SUPPRESSED,
-        ]
-        row += [
-            SUPPRESSED if (area.code, c) in hidden.cells else round_count(table[(area.code, c)])
-            for c in CHANNELS
-        ]
         score = area.score.score if area.score and not area.score.missing else None
-        row.append(round(score, 1) if score is not None else "")
+        found.append(
+            {
+                "area_code": area.code,
+                "name_ja": area.name_ja,
+                "answers": round_count(area.answers) if shown else None,
+                "answers_by_channel": {
+                    c: None
+                    if (area.code, c) in hidden.cells
+                    else round_count(table[(area.code, c)])
+                    for c in CHANNELS
+                },
+                "risk_score": round(score, 1) if score is not None else None,
+                "estimates": {m: _estimate(area.estimates.get(m)) for m in result.measures},
+            }
+        )
+    return found
+
+
+def _estimate(figure: Figure | None) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    shown = figure.published()
+    return {
+        "share": shown.proportion,
+        "low95": shown.low,
+        "high95": shown.high,
+        "kind": KIND_CODES[shown.kind],
+    }
+
+
+def csv_bytes(result: Picture) -> bytes:
+    header = [name for name, _, _ in columns(result.measures)]
+    rows: list[list[str | int | float]] = []
+    for record in records(result):
+        row: list[str | int | float] = [
+            record["area_code"],
+            record["name_ja"],
+            _count(record["answers"]),
+        ]
+        row += [_count(record["answers_by_channel"][c]) for c in CHANNELS]
+        row.append("" if record["risk_score"] is None else record["risk_score"])
         for indicator in result.measures:
-            figure = area.estimates.get(indicator)
-            row += _published(figure.published()) if figure else ["", "", "", ""]
+            figure = record["estimates"][indicator]
+            row += (
+                [figure["share"], figure["low95"], figure["high95"], figure["kind"]]
+                if figure
+                else ["", "", "", ""]
+            )
         rows.append(row)
     return write_csv(header, rows)
 
 
+def _count(value: int | None) -> str | int:
+    return SUPPRESSED if value is None else value
+
+
 #: The kinds as open-data codes (outreach.services.area_estimates.KINDS)
 KIND_CODES = {"survey": "survey", "model": "survey_and_model", "model_only": "model_only"}
-
-
-def _published(figure: Figure) -> list:
-    return [figure.proportion, figure.low, figure.high, KIND_CODES[figure.kind]]
 
 
 def _channel_count(result: Picture, area: str, channel: str) -> int:
