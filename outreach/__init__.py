@@ -78,6 +78,7 @@ def _register_blueprints(app: Flask) -> None:
     from outreach.areas.routes import bp as areas_bp
     from outreach.auth.routes import bp as auth_bp
     from outreach.followups.routes import bp as followups_bp
+    from outreach.insights.api_routes import bp as api_bp
     from outreach.insights.public_routes import bp as transparency_bp
     from outreach.insights.routes import bp as insights_bp
     from outreach.public.routes import bp as public_bp
@@ -103,3 +104,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(logs_bp, url_prefix="/<lang>/volunteer/logs")
     app.register_blueprint(insights_bp, url_prefix="/<lang>/insights")
     app.register_blueprint(transparency_bp, url_prefix="/<lang>/transparency")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -203,6 +203,13 @@ def test_a_visitor_reads_whole_percents_and_rounded_counts(client, city):
     for path in ("/en/transparency/", "/en/transparency/report"):
         text = soup(client.get(path)).get_text(" ")
         assert not re.search(r"\d[.,]\d+\s*%", text), f"{path}: a share finer than whole percents"
+    api = client.get("/api/v1/figures").get_json()  # the read API publishes the same, no more
+    for area in api["neighbourhoods"]:
+        counts = [area["answers"], *area["answers_by_channel"].values()]
+        assert all(c is None or c % 5 == 0 for c in counts), area
+        for figure in filter(None, area["estimates"].values()):
+            for key in ("share", "low95", "high95"):
+                assert round(figure[key] * 100, 9) == round(figure[key] * 100), (key, figure)
 
 
 @pytest.mark.parametrize(

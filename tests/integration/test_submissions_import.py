@@ -166,6 +166,6 @@ def test_an_instance_id_with_other_answers_is_refused(volunteer):
 def test_a_file_of_another_form_version_is_refused(volunteer):
     report = submissions_import.load(central_csv({**GOOD, "FormVersion": "7"}))
     assert report.errors == [
-        "line 2: form version 7 is not a version of this survey (1): export the form again "
+        "line 2: form version 7 is not a version of this survey (1, 2): export the form again "
         "and collect with it"
     ]
