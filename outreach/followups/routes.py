@@ -9,7 +9,7 @@ from outreach.access import allow
 from outreach.followups.forms import CloseForm, DueForm, FlagForm, NoteForm
 from outreach.forms_common import ConfirmForm
 from outreach.request_input import positive_int
-from outreach.services import follow_up_cases, followups, users
+from outreach.services import follow_up_cases, followups, session_logs, users
 from outreach.vocabulary import Role
 
 bp = Blueprint("followups", __name__)
@@ -145,7 +145,10 @@ def close(follow_up_id: int):
 @bp.route("/new", methods=["GET", "POST"])
 @CASE_WORKERS
 def new():
-    log_id = request.args.get("log", type=positive_int) or abort(404)
+    log_id = request.args.get("log", type=positive_int)
+    if log_id is None:  # which session is it about? The person's latest logs to choose from
+        mine = None if _me().role == Role.COORDINATOR else _me()
+        return render_template("followups/choose_log.html", logs=session_logs.listing(mine)[:20])
     log = followups.log_for_flagging(log_id, _me()) or abort(404)
     form = FlagForm()
     if form.validate_on_submit():

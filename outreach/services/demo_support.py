@@ -4,8 +4,11 @@ import random
 import secrets
 from datetime import date, time, timedelta
 
-from outreach.models import Format, Outcome, User
-from outreach.services import session_logs, sessions
+from sqlalchemy import select
+
+from outreach.extensions import db
+from outreach.models import Format, Outcome, SupportSession, User
+from outreach.services import bookings, session_logs, sessions
 from outreach.services.session_logs import LogData
 
 TOPICS = (
@@ -46,6 +49,25 @@ def load(volunteer: User, coordinator: User, area_codes: list[str]) -> None:
         )
     for back in range(2, 92, 3):
         _log(rng, volunteer, area_codes, date.today() - timedelta(days=back))
+    _booking()
+
+
+#: The demo's one booking, under a known code so the booking pages can be opened in the demo.
+DEMO_BOOKING_CODE = "DEMA2345"
+
+
+def _booking() -> None:
+    session = db.session.scalar(
+        select(SupportSession)
+        .where(SupportSession.capacity.is_not(None))
+        .order_by(SupportSession.starts_at)
+        .limit(1)
+    )
+    if session is None:
+        return
+    made, _ = bookings.book(session, bookings.Person("Demo resident", "072-000-0000"), "demo")
+    made.code = DEMO_BOOKING_CODE
+    db.session.commit()
 
 
 def _session(rng: random.Random, organiser: User, area_codes: list[str], day: date) -> None:
@@ -87,5 +109,7 @@ def _log(rng: random.Random, volunteer: User, area_codes: list[str], day: date) 
         "note": "",
     }
     outcomes = [(t, rng.choice(list(Outcome)).value) for t in rng.sample(TOPICS, 2)]
-    follow_up = "Finish the My Number card application" if day.day == 5 else ""
+    # The latest log always has one, so the demo's follow-up pages have a case to show.
+    latest = day == date.today() - timedelta(days=2)
+    follow_up = "Finish the My Number card application" if day.day == 5 or latest else ""
     session_logs.create(LogData(values, outcomes, follow_up), volunteer, secrets.token_urlsafe(16))

@@ -132,3 +132,10 @@ def test_a_second_note_or_close_click_changes_nothing(app):
         volunteer.post(f"/en/followups/{case.id}/close", data={"outcome": "resolved"}, expect=302)
     kinds = db.session.scalars(select(CaseEvent.kind).order_by(CaseEvent.id)).all()
     assert kinds == ["flagged", "note", "closed"]
+
+
+def test_adding_a_follow_up_starts_from_choosing_the_log(app):
+    volunteer, _, case = flagged(app)
+    page = soup(volunteer.get("/en/followups/new"))
+    links = [a["href"] for a in page.select("main ul a")]
+    assert links == [f"/en/followups/new?log={case.log_id}"]

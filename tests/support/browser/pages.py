@@ -9,6 +9,7 @@ from flask import Flask
 
 from outreach.access import ANONYMOUS, allowed_roles
 from outreach.services.demo import STATISTICS
+from outreach.services.demo_support import DEMO_BOOKING_CODE
 
 #: The first role a route allows, in this order, is the one that opens it.
 ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
@@ -38,8 +39,15 @@ def demo_area_code() -> str:
 
 
 def _samples() -> dict[str, object]:
-    # The demo loads sessions and logs, so the first of each exists.
-    return {"code": demo_area_code(), "user_id": 1, "session_id": 1, "log_id": 1}
+    # The demo loads sessions, logs (the first with a follow-up) and one booking.
+    return {
+        "code": demo_area_code(),
+        "user_id": 1,
+        "session_id": 1,
+        "log_id": 1,
+        "follow_up_id": 1,
+        "booking_code": DEMO_BOOKING_CODE,
+    }
 
 
 def _role_for(roles: frozenset[str]) -> str:
