@@ -1,12 +1,12 @@
 """The staff dashboard and its exports (every export is audited)."""
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from outreach.access import allow
 from outreach.insights import exports, params, presenters, trend_presenters
-from outreach.services import audit, insights, plan_answers, rankings
+from outreach.services import analyst_export, audit, insights, plan_answers, rankings, survey
 from outreach.vocabulary import Role
 
 bp = Blueprint("insights", __name__)
@@ -84,6 +84,27 @@ def priorities_csv():
     choices = params.from_request()
     made = exports.priorities_csv(presenters.picture(choices), choices.filters)
     return _download(made, "export.priorities_csv", "text/csv", "outreach-priorities.csv")
+
+
+#: The analysts' row-level files: (service function, MIME type, file name).
+ANALYST_FILES = {
+    "csv": (analyst_export.as_csv, "text/csv", "outreach-responses.csv"),
+    "codebook": (analyst_export.codebook_csv, "text/csv", "outreach-responses-codebook.csv"),
+    "sav": (analyst_export.as_spss, "application/x-spss-sav", "outreach-responses.sav"),
+    "dta": (analyst_export.as_stata, "application/x-stata-dta", "outreach-responses.dta"),
+}
+
+
+@bp.route("/responses.<kind>")
+@STAFF
+def responses(kind: str):
+    """One row per response, anonymised (services.analyst_export), every download audited."""
+    if kind not in ANALYST_FILES:
+        abort(404)
+    write, mimetype, filename = ANALYST_FILES[kind]
+    made = analyst_export.table(survey.instrument())
+    download = exports.Download(write(made), len(made.rows))
+    return _download(download, f"export.responses_{kind}", mimetype, filename)
 
 
 def _download(made: exports.Download, action: str, mimetype: str, filename: str) -> Response:

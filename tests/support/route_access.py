@@ -63,6 +63,7 @@ EXPECTED = {
     "sessions.helpers": ("POST", {COORD, VOL}),
     "sessions.bookings_page": ("GET", {COORD, VOL}),
     "sessions.attendance": ("POST", {COORD, VOL}),
+    "insights.responses": ("GET", {ADMIN, STAFF, COORD}),
     "api.figures": ("GET", EVERYONE),
     "api.shortlist": ("GET", EVERYONE),
     "api.upcoming_sessions": ("GET", EVERYONE),
