@@ -10,7 +10,7 @@ from sqlalchemy import select
 from outreach.extensions import db
 from outreach.models import SupportSession, User
 from outreach.models.base import utcnow
-from outreach.services import audit
+from outreach.services import audit, nearby
 
 #: Sessions happen in Hirakata: forms show and take Japan time.
 LOCAL = ZoneInfo("Asia/Tokyo")
@@ -134,19 +134,27 @@ def _matches(session: SupportSession, filters: Filters) -> bool:
 
 def for_resident(
     topics: list[str], languages: list[str], area: str | None, limit: int = 8
-) -> list[SupportSession]:
-    """Upcoming sessions ranked for one resident: their topics and language first, then nearby."""
+) -> tuple[list[SupportSession], dict[int, float]]:
+    """Upcoming sessions ranked for one resident, and how far each is (km, by session id).
+
+    Sessions on one of their topics first (all, when they named none), then the nearest (by
+    whole kilometres; by phone or online counts as near), then more of their topics and their
+    language, then the soonest."""
     found = upcoming(Filters(include_cancelled=False))
+    far = nearby.distances(area, {s.id: s.area_code for s in found})
 
     def score(session: SupportSession) -> tuple:
+        shared = len(set(topics) & set(session.topics))
         return (
-            -len(set(topics) & set(session.topics)),
+            bool(topics) and not shared,
+            round(far.get(session.id, 0.0)),
+            -shared,
             -len(set(languages) & set(session.languages)),
-            0 if area and session.area_code == area else 1,
             _aware(session.starts_at),
         )
 
-    return sorted(found, key=score)[:limit]
+    chosen = sorted(found, key=score)[:limit]
+    return chosen, {s.id: far[s.id] for s in chosen if s.id in far}
 
 
 def managed_by(user: User, everyone: bool) -> list[SupportSession]:

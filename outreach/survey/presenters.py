@@ -84,9 +84,10 @@ def help_context(survey: Instrument, answers: dict[str, list[str]]) -> dict[str,
     language_labels = option_labels(survey.role("help_language"))
     languages = _answered(survey, "help_language", answers)
     area = next(iter(_answered(survey, "area", answers)), None)
-    nearby = sessions.for_resident(topics, languages, area)
+    nearby, distances = sessions.for_resident(topics, languages, area)
     return {
         "sessions": nearby,
+        "distances": distances,
         **listing_context(),
         "wanted_topics": [topic_labels[t] for t in topics if t in topic_labels],
         "wanted_languages": [language_labels[v] for v in languages if v in language_labels],
