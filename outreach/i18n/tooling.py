@@ -27,7 +27,7 @@ def extract(root: Path = ROOT) -> Catalog:
     with (root / "babel.cfg").open() as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     catalog = Catalog(project="Outreach", charset="utf-8", fuzzy=False)
-    for _filename, _lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, comments, context in extract_from_dir(
         str(root),
         method_map,
         options_map,
@@ -35,7 +35,8 @@ def extract(root: Path = ROOT) -> Catalog:
         comment_tags=("i18n:",),
         strip_comment_tags=True,
     ):
-        catalog.add(message, None, [], auto_comments=comments, context=context)
+        # Locations are kept for checks that need them (the .po files are written without).
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 
