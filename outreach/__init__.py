@@ -22,6 +22,7 @@ from outreach import (
     unavailable,
 )
 from outreach import config as settings
+from outreach.auth import directory
 from outreach.extensions import (
     compress,
     csrf,
@@ -60,6 +61,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     compress.init_app(app)
     login_manager.init_app(app)
+    directory.init_app(app)
     i18n.init_app(app, Path(app.instance_path) / "translations")
     access.init_app(app)
     security.init_app(app)

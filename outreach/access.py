@@ -7,7 +7,7 @@ new route without a decision fails the suite.
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Flask, abort, redirect, request, url_for
+from flask import Flask, abort, redirect, request, session, url_for
 from flask_login import current_user
 
 from outreach.vocabulary import TWO_STEP_REQUIRED, Role
@@ -55,7 +55,13 @@ def _check():
     if role in roles:
         if role != ANONYMOUS and current_user.must_change_password:
             return _force_password_change()
-        if role in TWO_STEP_REQUIRED and current_user.two_step_secret is None:
+        # Signed in by the city's directory, which did the two-step sign-in (auth.sso_routes).
+        from_directory = session.get("signed_in_with") == "directory"
+        if (
+            role in TWO_STEP_REQUIRED
+            and current_user.two_step_secret is None
+            and not from_directory
+        ):
             return _force_two_step_enrolment()
         return None
     if role == ANONYMOUS:

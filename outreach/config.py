@@ -28,6 +28,11 @@
 | CITY_CODE | 272108 | the city's 全国地方公共団体コード (open-data metadata and the publisher) |
 | CITY_NAME_JA | 枚方市 | the city's name, the open data's publisher |
 | CITY_NAME_EN | Hirakata City | the same in English |
+| OIDC_ISSUER | (empty: off) | the city directory's OpenID Connect issuer URL; staff may then sign in with it |
+| OIDC_CLIENT_ID, OIDC_CLIENT_SECRET | (empty) | Outreach's client registration at that directory |
+| OIDC_GROUPS_CLAIM | groups | the ID-token claim listing the person's directory groups |
+| OIDC_ROLE_GROUPS | (empty) | which group gives which role, e.g. `admin=outreach-admins,staff=seisaku,coordinator=outreach-coord,volunteer=outreach-vol` |
+| OIDC_MFA_AMR | mfa,otp,hwk,swk,sms | `amr` values that count as two-step sign-in at the directory (required for admins and coordinators) |
 """
 
 import os
@@ -95,6 +100,12 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "CITY_CODE": _env("CITY_CODE", "272108"),
         "CITY_NAME_JA": _env("CITY_NAME_JA", "枚方市"),
         "CITY_NAME_EN": _env("CITY_NAME_EN", "Hirakata City"),
+        "OIDC_ISSUER": _env("OIDC_ISSUER", "").rstrip("/"),
+        "OIDC_CLIENT_ID": _env("OIDC_CLIENT_ID", ""),
+        "OIDC_CLIENT_SECRET": _env("OIDC_CLIENT_SECRET", ""),
+        "OIDC_GROUPS_CLAIM": _env("OIDC_GROUPS_CLAIM", "groups"),
+        "OIDC_ROLE_GROUPS": _env("OIDC_ROLE_GROUPS", ""),
+        "OIDC_MFA_AMR": _env("OIDC_MFA_AMR", "mfa,otp,hwk,swk,sms"),
         "SURVEY_INSTRUMENT": _env("SURVEY_INSTRUMENT", "digital-access"),
         "FORMS_FOLDER": Path(_env("OUTREACH_FORMS", str(FORMS))),
         "LOG_EDIT_DAYS": int(_env("LOG_EDIT_DAYS", "14")),

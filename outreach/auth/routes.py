@@ -15,6 +15,7 @@ from flask_login import current_user, login_user, logout_user
 from outreach.access import public, signed_in
 from outreach.auth import pending
 from outreach.auth.blueprint import bp, safe_next
+from outreach.auth.directory import enabled as directory_enabled
 from outreach.auth.forms import ChangePasswordForm, LoginForm
 from outreach.extensions import limiter
 from outreach.services import staff_sessions, users
@@ -50,7 +51,7 @@ def login():
         if result.user:
             return redirect(next_url or url_for("public.workspace"))
         form.form_errors.append(LOGIN_MESSAGES[result.outcome]())
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, directory=directory_enabled(current_app))
 
 
 @bp.route("/logout", methods=["POST"])
@@ -84,4 +85,4 @@ def change_password():
 
 
 # The two-step routes join this blueprint when it is imported.
-from outreach.auth import two_step_routes  # noqa: E402, F401
+from outreach.auth import sso_routes, two_step_routes  # noqa: E402, F401

@@ -115,7 +115,8 @@ def _priority(
     priority = settings.risk_weight * found["score"]
     if need is not None and settings.need_weight > 0:
         unmet = np.maximum(need.adults * values[need.measure] - need.helped, 0.0)
-        largest = np.where(np.isnan(unmet), 0.0, unmet).max(axis=1, keepdims=True)
+        # `initial`: no neighbourhoods yet (a new city) gives an empty row, not an error.
+        largest = np.where(np.isnan(unmet), 0.0, unmet).max(axis=1, keepdims=True, initial=0.0)
         with np.errstate(invalid="ignore", divide="ignore"):
             scaled = np.where(largest > 0, 10 * unmet / np.where(largest > 0, largest, 1), 0.0)
         priority = priority + settings.need_weight * scaled

@@ -1,5 +1,6 @@
 """Accounts: creating, signing in, disabling, resetting. Every change is audited."""
 
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -179,3 +180,19 @@ def reset_two_step(user: User, actor: User) -> None:
 
 def commit() -> None:
     db.session.commit()
+
+
+def from_directory(email: str, name: str, role: str) -> User | None:
+    """The account of someone the city's directory signed in: created at first sign-in (with no
+    usable password), its role set from their directory groups at every sign-in. None when the
+    account has been disabled here."""
+    user = by_email(email)
+    if user is None:
+        user = create_user(email, name or email, role, secrets.token_urlsafe(32))
+        audit.record("user.from_directory", None, ("user", user.id), role=role)
+    if not user.active:
+        return None
+    if user.role != role:
+        audit.record("user.role_from_directory", None, ("user", user.id), was=user.role, now=role)
+        user.role = role
+    return user

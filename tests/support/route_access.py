@@ -21,6 +21,9 @@ EXPECTED = {
     "auth.change_password": ("GET", SIGNED_IN),
     # The code page: a visitor who gave the right password is not signed in yet.
     "auth.two_step": ("GET", EVERYONE),
+    # Signing in with the city's directory: 404 while OIDC_ISSUER is not set.
+    "auth.directory_login": ("GET", EVERYONE),
+    "auth.directory_callback": ("GET", EVERYONE),
     "auth.two_step_setup": ("GET", SIGNED_IN),
     # Required for administrators and coordinators: only others may turn it off.
     "auth.two_step_off": ("POST", {STAFF, VOL}),
