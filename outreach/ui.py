@@ -8,7 +8,12 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from outreach import labels, static_files
-from outreach.i18n import current_locale, switch_url, template_gettext, template_ngettext
+from outreach.i18n import (
+    current_locale,
+    language_page_url,
+    template_gettext,
+    template_ngettext,
+)
 from outreach.i18n.locales import LOCALES
 from outreach.i18n.markup import plain, ruby
 
@@ -38,7 +43,7 @@ def init_app(app: Flask) -> None:
         ngettext=template_ngettext,
         site_locales=LOCALES,
         current_locale=current_locale,
-        switch_url=switch_url,
+        language_page_url=language_page_url,
         # names of stored codes, in the reader's language (outreach.labels)
         area_name=labels.area_name,
         role_name=labels.role_name,

@@ -103,7 +103,7 @@ def question(question_id: str):
         form=form,
         question=asked,
         survey=survey,
-        position=flow.position(survey, draft.answers, asked.id),
+        progress=flow.progress(survey, draft.answers, asked.id),
         back=_back_url(survey, draft.answers, asked.id),
     )
 
