@@ -5,6 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from outreach.access import public, signed_in
 from outreach.i18n import preferred_locale, switch_path
 from outreach.i18n.locales import LOCALES
+from outreach.security import nothing_private
 from outreach.services import health
 
 bp = Blueprint("public", __name__)
@@ -18,18 +19,21 @@ def root():
 
 
 @bp.route("/<lang>/")
+@nothing_private
 @public
 def home():
     return render_template("public/home.html")
 
 
 @bp.route("/<lang>/accessibility")
+@nothing_private
 @public
 def accessibility():
     return render_template("public/accessibility.html")
 
 
 @bp.route("/<lang>/language")
+@nothing_private
 @public
 def languages():
     """Every language, each named in itself, linking to the page the visitor came from."""

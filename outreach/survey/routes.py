@@ -20,6 +20,7 @@ from outreach.access import allow, public
 from outreach.extensions import limiter
 from outreach.i18n import current_locale
 from outreach.instrument import flow
+from outreach.security import nothing_private
 from outreach.services import survey as surveys
 from outreach.survey import presenters
 from outreach.survey.forms import (
@@ -49,6 +50,7 @@ def _draft_or_restart():
 
 
 @bp.route("/")
+@nothing_private
 @public
 def start():
     survey = surveys.instrument()
@@ -144,6 +146,7 @@ def _save_for_later(draft):
 
 
 @bp.route("/resume", methods=["GET", "POST"])
+@nothing_private
 @limiter.limit("10 per minute", methods=["POST"])
 @survey_limit
 @public
@@ -216,6 +219,7 @@ def help_page():
 
 
 @bp.route("/paper")
+@nothing_private
 @public
 def paper():
     survey = surveys.instrument()
