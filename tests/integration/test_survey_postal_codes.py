@@ -3,8 +3,12 @@ to the imported areas); a code covering several offers just those; a code not of
 gets a clear message with what was typed kept."""
 
 import pytest
+from sqlalchemy import func, select
 
+from outreach.cli import survey_cli
 from outreach.extensions import db
+from outreach.models import AuditEvent, Channel, SurveyResponse, SurveyTally
+from outreach.services import survey, tallies
 from outreach.services.area_import import apply_import, plan_import
 from tests.support.areas import feature, tiny_files
 from tests.support.survey_walk import soup, start
@@ -82,3 +86,41 @@ def test_a_malformed_code_asks_for_seven_digits_and_keeps_what_was_typed(client,
     page = soup(_send_postal_code(client, "573-01"))
     assert "Enter a postal code like 573-1191." in page.select_one(".error-message").get_text()
     assert page.select_one("input[name=postal_code]")["value"] == "573-01"
+
+
+def _stored(neighbourhood: str, key: str) -> int:
+    answers = {"internet_use": ["never"], "neighbourhood": [neighbourhood]}
+    return survey.submit(answers, Channel.PHONE, "en", key * 64)
+
+
+def _counted_in(area_code: str) -> int:
+    everyone = select(func.sum(SurveyTally.n)).where(
+        SurveyTally.question == "",
+        SurveyTally.month == tallies.ALL,
+        SurveyTally.area_code == area_code,
+    )
+    return db.session.scalar(everyone) or 0
+
+
+def test_existing_postal_code_answers_are_mapped_by_a_command(app, towns):
+    one = _stored("postal:5730032", "a")
+    several = _stored("postal:5730117", "b")
+    elsewhere = _stored("postal:1000001", "c")
+    tallies.refresh(survey.instruments())
+    assert _counted_in("P001") == 0
+    result = app.test_cli_runner().invoke(survey_cli, ["map-postal-codes"])
+    assert result.exit_code == 0, result.output
+    assert "Mapped 1 response(s)" in result.output and "2 left" in result.output
+    stored = {r.id: r for r in db.session.scalars(select(SurveyResponse))}
+    assert stored[one].area_code == "P001"
+    assert ["neighbourhood", "P001"] in stored[one].answers
+    assert stored[several].area_code is None, "several neighbourhoods: not guessed"
+    assert ["neighbourhood", "postal:5730117"] in stored[several].answers
+    assert ["neighbourhood", "postal:1000001"] in stored[elsewhere].answers
+    assert _counted_in("P001") == 1, "counted again under its neighbourhood"
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "survey.postal_codes_mapped")
+    )
+    assert event is not None and event.details == {"responses": 1, "left": 2}
+    again = app.test_cli_runner().invoke(survey_cli, ["map-postal-codes"])
+    assert "Mapped 0 response(s)" in again.output
