@@ -124,3 +124,22 @@ def test_existing_postal_code_answers_are_mapped_by_a_command(app, towns):
     assert event is not None and event.details == {"responses": 1, "left": 2}
     again = app.test_cli_runner().invoke(survey_cli, ["map-postal-codes"])
     assert "Mapped 0 response(s)" in again.output
+
+
+def test_a_volunteer_s_entry_with_a_postal_code_counts_under_its_neighbourhood(
+    client, login, towns
+):
+    login("volunteer")
+    page = soup(client.get("/en/entry/"))
+    data = {
+        "submission_key": page.select_one('input[name="submission_key"]')["value"],
+        "channel": "phone",
+        "q_internet_use": "never",
+        "q_devices": ["none"],
+        "q_wants_help": "no",
+        "q_neighbourhood": "",
+        "q_neighbourhood_postal": "〒573-0032",
+    }
+    client.post("/en/entry/", data=data, expect=302)
+    [stored] = db.session.scalars(select(SurveyResponse)).all()
+    assert stored.area_code == "P001"
