@@ -70,6 +70,9 @@ def _survey_pages(client, lang: str, sample: Sample) -> None:
         asked += 1
         page = client.get(url)
         sample.save(f"{lang}-{url}", page)
+        if url.endswith("/neighbourhood"):  # a postal code of no neighbourhood here
+            elsewhere = {"answer": "", "postal_code": "100-0001", "action": "next"}
+            sample.save(f"{lang}-postal-error", client.post(url, data=elsewhere))
         data = default_answer(soup(page))
         url = client.post(url, data={**data, "action": "next"}, expect=302).headers["Location"]
     assert asked >= 15, f"{lang}: only {asked} questions were asked"
