@@ -22,6 +22,8 @@ ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
 #: Pages that need a survey in progress: saved below while answering one.
 SURVEY_SESSION_PAGES = {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
 _DOWNLOAD = re.compile(r"\.[a-z0-9]+$")
+#: Pages that need a query to show something (otherwise 404).
+QUERIES = {"followups.new": "?log=1"}
 
 
 class Sample:
@@ -57,6 +59,7 @@ def _pages(app: Flask, lang: str, samples: dict[str, object]) -> list[tuple[str,
         values = {arg: lang if arg == "lang" else samples[arg] for arg in rule.arguments}
         with app.test_request_context():
             path = url_for(rule.endpoint, **values)
+        path += QUERIES.get(rule.endpoint, "")
         found.append((next(r for r in ROLE_PREFERENCE if r in roles), path))
     return found
 
@@ -96,8 +99,8 @@ def test_every_page_type_in_every_language_passes_the_nu_html_checker(
     load_tiny()
     clients = _clients(app, make_user)
     announce(clients["coordinator"])
-    new_log(clients["coordinator"])
-    samples = {"code": "T001", "user_id": 1, "session_id": 1, "log_id": 1}
+    new_log(clients["coordinator"], follow_up="y", follow_up_about="Call back about e-Tax")
+    samples = {"code": "T001", "user_id": 1, "session_id": 1, "log_id": 1, "follow_up_id": 1}
     sample = Sample(tmp_path)
     for locale in LOCALES:
         lang = locale.url_code

@@ -56,7 +56,7 @@ def test_switcher_links_keep_the_page_and_query(client, login):
     links = {a["hreflang"]: a["href"] for a in languages.select(".lang-switcher a")}
     assert links["ja"] in {"/ja/admin/audit?page=1", "/ja-easy/admin/audit?page=1"}
     assert links["pt-BR"] == "/pt-br/admin/audit?page=1"
-    assert all(a.get("lang") for a in page.select(".lang-switcher a"))
+    assert all(a.get("lang") for a in languages.select(".lang-switcher a"))
 
 
 def test_the_language_link_is_one_line_in_the_reader_s_language_and_english(client):
