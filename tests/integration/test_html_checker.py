@@ -64,6 +64,15 @@ def _pages(app: Flask, lang: str, samples: dict[str, object]) -> list[tuple[str,
     return found
 
 
+def _book_a_place(client) -> str:
+    """A resident books a place at session 1; returns the booking code."""
+    url = "/en/help-sessions/1/book"
+    key = soup(client.get(url)).select_one("input[name=submission_key]")["value"]
+    person = {"submission_key": key, "name": "Y. T.", "phone": "072-841-0000"}
+    done = client.post(url, data=person, expect=302)
+    return done.headers["Location"].split("/booking/")[1].split("?")[0]
+
+
 def _survey_pages(client, lang: str, sample: Sample) -> None:
     """Each question page (one of each kind, and one with an error), then the pages after."""
     url = start(client, lang)
@@ -98,9 +107,16 @@ def test_every_page_type_in_every_language_passes_the_nu_html_checker(
 ):
     load_tiny()
     clients = _clients(app, make_user)
-    announce(clients["coordinator"])
+    announce(clients["coordinator"], booking_required="y")
     new_log(clients["coordinator"], follow_up="y", follow_up_about="Call back about e-Tax")
-    samples = {"code": "T001", "user_id": 1, "session_id": 1, "log_id": 1, "follow_up_id": 1}
+    samples = {
+        "code": "T001",
+        "user_id": 1,
+        "session_id": 1,
+        "log_id": 1,
+        "follow_up_id": 1,
+        "booking_code": _book_a_place(clients[ANONYMOUS]),
+    }
     sample = Sample(tmp_path)
     for locale in LOCALES:
         lang = locale.url_code
