@@ -214,6 +214,16 @@ def survey_find_incomplete(exclude: bool) -> None:
         click.echo(f"Excluded {len(found)} response(s); the figures were counted again.")
 
 
+@survey_cli.command("map-postal-codes")
+@with_appcontext
+def survey_map_postal_codes() -> None:
+    """Turn neighbourhood answers given as a postal code into the neighbourhood it covers."""
+    from outreach.services import postal_answers
+
+    mapped, left = postal_answers.map_postal_codes()
+    click.echo(f"Mapped {mapped} response(s) to their neighbourhood; {left} left as postal codes.")
+
+
 instrument_cli = click.Group("instrument", help="The survey instrument and other tools.")
 
 

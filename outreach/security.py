@@ -1,7 +1,15 @@
 """Security headers on every response, and the client's real address behind proxies."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from flask import Flask, Response, make_response, request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+F = TypeVar("F", bound=Callable)
+#: Pages the browser may keep for the back button (bfcache) but must check before reusing.
+REVALIDATE = "private, no-cache"
 
 #: One policy for every page. Charts are SVG drawn on the server with presentation attributes
 #: (no inline styles, no plotly.js), so chart pages need nothing more than the others.
@@ -12,6 +20,27 @@ CSP = (
 )
 
 
+def nothing_private(view: F) -> F:
+    """Mark a view whose page holds no personal data (no answers, no names): for visitors who
+    are not signed in it is sent `private, no-cache` instead of `no-store`, so the back button
+    brings it back at once (browsers keep no `no-store` page in their back/forward cache).
+    """
+    view.nothing_private = True  # type: ignore[attr-defined]
+    return view
+
+
+def _may_keep(endpoint: str | None, status: int) -> bool:
+    from flask import current_app
+
+    view = current_app.view_functions.get(endpoint or "")
+    return (
+        getattr(view, "nothing_private", False)
+        and request.method in {"GET", "HEAD"}
+        and status == 200
+        and not current_user.is_authenticated
+    )
+
+
 def keep_for_back_button(body: str) -> Response:
     """A volunteer's form page that the browser may keep for the back button (but not share).
 
@@ -20,7 +49,7 @@ def keep_for_back_button(body: str) -> Response:
     form with a fresh key; `private, no-cache` lets it restore the page it had.
     """
     response = make_response(body)
-    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Cache-Control"] = REVALIDATE
     return response
 
 
@@ -37,8 +66,10 @@ def _headers(response: Response) -> Response:
     if current_app.config["HSTS"]:
         headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     if request.endpoint != "static" and "Cache-Control" not in headers:
-        # Pages may hold personal data and shared computers are common: never keep them.
-        headers["Cache-Control"] = "no-store"
+        # Pages may hold personal data and shared computers are common: never keep them, unless
+        # the view says it has nothing private.
+        private = not _may_keep(request.endpoint, response.status_code)
+        headers["Cache-Control"] = "no-store" if private else REVALIDATE
     return response
 
 

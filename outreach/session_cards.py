@@ -1,8 +1,11 @@
 """What a help-session card shows, in the reader's language: shared by the help-sessions pages
 (outreach.support) and the survey's "where to get help" page (outreach.survey)."""
 
+from datetime import datetime
 from typing import Any
 
+from babel.dates import format_skeleton, format_time
+from flask_babel import get_locale
 from markupsafe import Markup
 
 from outreach.i18n import current_locale
@@ -17,9 +20,24 @@ def area_names() -> dict[str, Markup]:
     return {a.code: area_name(a, site_locale) for a in areas.names()}
 
 
+def day_name(moment: datetime) -> str:
+    """A day as the reader writes it, from Babel's data: 2026年12月8日(火), Tue, Dec 8, 2026 …"""
+    return format_skeleton("yMMMEd", local(moment), locale=get_locale())
+
+
+def clock(moment: datetime) -> str:
+    """A time of day in Japan, written for the reader: 13:00, 1:00 PM, 오후 1:00 …"""
+    return format_time(local(moment), "short", locale=get_locale())
+
+
 def when(session: Any) -> str:
-    start, end = local(session.starts_at), local(session.ends_at)
-    return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M}"
+    """The session's day and hours in the reader's language (ISO dates are for machines)."""
+    return f"{day_name(session.starts_at)} {clock(session.starts_at)}–{clock(session.ends_at)}"
+
+
+def machine_time(moment: datetime) -> str:
+    """For <time datetime>: Japan time with its offset, the moment the page shows."""
+    return local(moment).isoformat(timespec="minutes")
 
 
 def listing_context() -> dict[str, Any]:
@@ -29,5 +47,6 @@ def listing_context() -> dict[str, Any]:
         "topics": topic_labels(),
         "languages": LANGUAGE_NAMES,
         "when": when,
-        "local_time": lambda m: f"{local(m):%Y-%m-%d %H:%M}",
+        "local_time": lambda m: f"{day_name(m)} {clock(m)}",
+        "machine_time": machine_time,
     }

@@ -10,7 +10,7 @@ from outreach import labels, static_files
 from outreach.i18n import (
     current_locale,
     dates,
-    switch_url,
+    language_page_url,
     template_gettext,
     template_ngettext,
     unruby,
@@ -44,7 +44,7 @@ def init_app(app: Flask) -> None:
         ngettext=template_ngettext,
         site_locales=LOCALES,
         current_locale=current_locale,
-        switch_url=switch_url,
+        language_page_url=language_page_url,
         # names of stored codes, in the reader's language (outreach.labels)
         area_name=labels.area_name,
         role_name=labels.role_name,

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, abort, current_app, g, request, url_for
 from flask_babel import get_translations
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
 from outreach.extensions import babel
 from outreach.i18n.catalogs import compiled
@@ -74,20 +75,42 @@ def _remember(response: Response) -> Response:
     return response
 
 
-def switch_url(site_locale: SiteLocale) -> str:
-    """The current page in another language (a plain link, so no JavaScript is needed)."""
+def _this_page_for_language_page() -> str | None:
+    """This page's path and query, when it can be shown in another language (a GET page)."""
     endpoint = request.endpoint
-    if (
-        request.method == "GET"
-        and endpoint
-        and current_app.url_map.is_endpoint_expecting(endpoint, "lang")
-    ):
-        # The query string is copied, not passed to url_for: names like `endpoint` or `_scheme`
-        # in a visitor's URL must stay query values, not become url_for's own arguments.
-        here = url_for(endpoint, **{**(request.view_args or {}), "lang": site_locale.url_code})
-        query = urlencode(list(request.args.items(multi=True)))
-        return f"{here}?{query}" if query else here
-    return url_for("public.home", lang=site_locale.url_code)
+    if request.method != "GET" or not endpoint:
+        return None
+    if not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        return None
+    query = urlencode(list(request.args.items(multi=True)))
+    return f"{request.path}?{query}" if query else request.path
+
+
+def language_page_url() -> str:
+    """The header's one-line language link: the page listing every language, which returns here."""
+    if request.endpoint == "public.languages":
+        here = request.args.get("next")
+    else:
+        here = _this_page_for_language_page()
+    return url_for("public.languages", next=here) if here else url_for("public.languages")
+
+
+def switch_path(path: str | None, site_locale: SiteLocale) -> str:
+    """`path` (a page of this site, with its query) in another language, else that language's
+    home page. Only paths this app routes are followed, so the link never leaves the site."""
+    home = url_for("public.home", lang=site_locale.url_code)
+    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return home
+    route, _, query = path.partition("?")
+    adapter = current_app.url_map.bind("localhost")
+    try:
+        endpoint, values = adapter.match(route, method="GET")
+    except HTTPException:  # not found, not a GET page, or a redirect (RequestRedirect)
+        return home
+    if "lang" not in values or values["lang"] not in BY_URL_CODE:
+        return home
+    there = url_for(endpoint, **{**values, "lang": site_locale.url_code})
+    return f"{there}?{query}" if query else there
 
 
 def template_gettext(message: str, **variables: Any) -> Markup:

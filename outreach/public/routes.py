@@ -1,9 +1,11 @@
 """The home page, the language entry point, a health check and each role's start page."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from outreach.access import public, signed_in
-from outreach.i18n import preferred_locale
+from outreach.i18n import preferred_locale, switch_path
+from outreach.i18n.locales import LOCALES
+from outreach.security import nothing_private
 from outreach.services import health
 
 bp = Blueprint("public", __name__)
@@ -17,15 +19,27 @@ def root():
 
 
 @bp.route("/<lang>/")
+@nothing_private
 @public
 def home():
     return render_template("public/home.html")
 
 
 @bp.route("/<lang>/accessibility")
+@nothing_private
 @public
 def accessibility():
     return render_template("public/accessibility.html")
+
+
+@bp.route("/<lang>/language")
+@nothing_private
+@public
+def languages():
+    """Every language, each named in itself, linking to the page the visitor came from."""
+    back_to = request.args.get("next")
+    choices = [(loc, switch_path(back_to, loc)) for loc in LOCALES]
+    return render_template("public/languages.html", choices=choices)
 
 
 @bp.route("/<lang>/workspace")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from outreach import postal_codes
 from outreach.extensions import db
 from outreach.models import Area, AreaStatistic, Measure
 
@@ -104,6 +105,15 @@ def names() -> list[AreaName]:
         select(Area.code, Area.name_ja, Area.name_kana, Area.name_romaji)
     ).all()
     return sorted((AreaName(*row) for row in rows), key=lambda a: (a.name_kana, a.name_ja, a.code))
+
+
+def for_postal_code(code: str) -> list[AreaName]:
+    """The neighbourhoods a 7-digit postal code covers, in reading order: those named like one
+    of its towns in Japan Post's data, or like 大字 + the town (大字津田 for 津田). Empty for an
+    unknown code, the city-wide code, or a code of another city."""
+    towns = postal_codes.towns(code)
+    wanted = {*towns, *(f"大字{town}" for town in towns)}
+    return [area for area in names() if area.name_ja in wanted] if wanted else []
 
 
 def known_codes() -> set[str]:

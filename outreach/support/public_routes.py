@@ -4,6 +4,7 @@ from flask import Blueprint, Response, render_template, request
 
 from outreach import session_cards
 from outreach.access import public
+from outreach.security import nothing_private
 from outreach.services import sessions
 from outreach.support import calendar, presenters
 
@@ -11,6 +12,7 @@ bp = Blueprint("help_sessions", __name__)
 
 
 @bp.route("/")
+@nothing_private
 @public
 def listing():
     form = presenters.filter_form()

@@ -22,6 +22,8 @@ def _answers(survey, form) -> dict[str, list[str]]:
     for question in survey.questions:
         postal = getattr(form, f"q_{question.id}_postal", None)
         values = values_from(question, form[f"q_{question.id}"].data, postal.data if postal else "")
+        if question.type == "area":  # a code of one neighbourhood is that neighbourhood
+            values, _covered = presenters.postal_answer(values)
         if values:
             answers[question.id] = values
     return answers

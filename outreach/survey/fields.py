@@ -1,6 +1,5 @@
 """WTForms forms built from instrument questions: one question per form, or all on one page."""
 
-import re
 from typing import Any
 
 from flask_babel import gettext
@@ -10,11 +9,11 @@ from wtforms import Field, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from outreach import postal_codes
 from outreach.forms_common import MultiCheckboxField
 from outreach.instrument.instrument import PREFER_NOT, Question
 from outreach.labels import option_labels
 
-POSTAL_CODE = re.compile(r"^\d{3}-?\d{4}$")
 # i18n: full-width digits and hyphens, as typed on Japanese keyboards
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－ー", "0123456789--")
 
@@ -152,10 +151,11 @@ def answer_field(
 
 def postal_code_field(**kwargs: Any) -> Field:
     def check(form: FlaskForm, field: Field) -> None:
-        text = (field.data or "").translate(_FULL_WIDTH).strip()
-        if text and not POSTAL_CODE.match(text):
+        text = (field.data or "").strip()
+        code = postal_codes.normalise(text)  # full-width digits, a hyphen, 〒 in front
+        if text and code is None:
             raise ValidationError(gettext("Enter a postal code like 573-1191."))
-        field.data = text.replace("-", "")
+        field.data = code or ""
 
     return StringField(
         _l("Or your postal code"),

@@ -8,6 +8,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from outreach import postal_codes
 from outreach.forms_common import grouped
 from outreach.i18n import current_locale, unruby
 from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
@@ -19,13 +20,32 @@ from outreach.survey.forms import POSTAL_PREFIX
 DONT_KNOW_AREA = _l("I don't know, or prefer not to say")
 
 
-def area_choices() -> list[SelectChoice]:
-    """Neighbourhoods grouped for a <select>; the first choices let residents decline."""
+def area_choices(only: list[areas.AreaName] | None = None) -> list[SelectChoice]:
+    """Neighbourhoods grouped for a <select> (`only` these, when a postal code narrowed them
+    down); the first choices let residents decline."""
     return [
         SelectChoice("", gettext("Choose your neighbourhood")),
         SelectChoice(PREFER_NOT, DONT_KNOW_AREA),
-        *grouped(areas.names(), current_locale()),
+        *grouped(areas.names() if only is None else only, current_locale()),
     ]
+
+
+def postal_answer(values: list[str]) -> tuple[list[str], list[areas.AreaName] | None]:
+    """A postal-code answer turned into the neighbourhood it covers.
+
+    Returns the values to store and, when the resident must be asked again, the neighbourhoods
+    to offer: none for a code Japan Post does not give this city, several when the code covers
+    more than one. Without a postal-code table the code is stored as typed (`postal:…`).
+    """
+    postal = values[0].removeprefix(POSTAL_PREFIX) if len(values) == 1 else ""
+    if not values[0:1] or not values[0].startswith(POSTAL_PREFIX) or not postal_codes.known():
+        return values, None
+    covered = areas.for_postal_code(postal)
+    return ([covered[0].code], None) if len(covered) == 1 else (values, covered)
+
+
+def shown_postal_code(digits: str) -> str:
+    return digits[:3] + "-" + digits[3:]
 
 
 @dataclass
@@ -38,8 +58,7 @@ def _area_label(value: str) -> str:
     if value == PREFER_NOT:
         return str(DONT_KNOW_AREA)
     if value.startswith(POSTAL_PREFIX):
-        digits = value.removeprefix(POSTAL_PREFIX)
-        shown = digits[:3] + "-" + digits[3:]
+        shown = shown_postal_code(value.removeprefix(POSTAL_PREFIX))
         return gettext("Postal code %(code)s", code=shown)
     named = {a.code: a for a in areas.names()}
     area = named.get(value)

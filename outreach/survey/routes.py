@@ -20,6 +20,7 @@ from outreach.access import allow, public
 from outreach.extensions import limiter
 from outreach.i18n import current_locale
 from outreach.instrument import flow
+from outreach.security import nothing_private
 from outreach.services import survey as surveys
 from outreach.survey import presenters
 from outreach.survey.forms import (
@@ -49,6 +50,7 @@ def _draft_or_restart():
 
 
 @bp.route("/")
+@nothing_private
 @public
 def start():
     survey = surveys.instrument()
@@ -90,12 +92,19 @@ def question(question_id: str):
         form = question_form(asked, areas, data=data_for(asked, draft.answers.get(asked.id, [])))
     else:
         form = question_form(asked, areas)
+    covered = None
     if form.validate_on_submit():
         postal = form.postal_code.data if "postal_code" in form else ""
-        surveys.save_answer(draft, asked.id, values_from(asked, form.answer.data, postal))
-        if request.form.get("action") == "save":
-            return _save_for_later(draft)
-        return redirect(_after(survey, draft.answers, asked.id))
+        values, covered = presenters.postal_answer(values_from(asked, form.answer.data, postal))
+        leaving = request.form.get("action") == "save"
+        if covered is None or leaving:
+            surveys.save_answer(draft, asked.id, values)
+            return (
+                _save_for_later(draft)
+                if leaving
+                else redirect(_after(survey, draft.answers, asked.id))
+            )
+        form = _ask_again_for_area(asked, form, covered)
     if request.method == "POST" and request.form.get("action") == "save":
         return _save_for_later(draft)  # leaving: keep what was valid before, issue the code
     return render_template(
@@ -103,8 +112,25 @@ def question(question_id: str):
         form=form,
         question=asked,
         survey=survey,
-        position=flow.position(survey, draft.answers, asked.id),
+        progress=flow.progress(survey, draft.answers, asked.id),
         back=_back_url(survey, draft.answers, asked.id),
+        postal_choices=bool(covered),
+    )
+
+
+def _ask_again_for_area(asked, form, covered):
+    """A postal code of no neighbourhood here: say so, keep it. Of several: offer just those."""
+    typed = form.postal_code.data
+    if not covered:
+        form.postal_code.errors.append(
+            _(
+                "%(code)s is not a postal code of Hirakata City. Check it, or choose your neighbourhood from the list.",
+                code=presenters.shown_postal_code(typed),
+            )
+        )
+        return form
+    return question_form(
+        asked, presenters.area_choices(only=covered), formdata=None, data={"postal_code": typed}
     )
 
 
@@ -144,6 +170,7 @@ def _save_for_later(draft):
 
 
 @bp.route("/resume", methods=["GET", "POST"])
+@nothing_private
 @limiter.limit("10 per minute", methods=["POST"])
 @survey_limit
 @public
@@ -216,6 +243,7 @@ def help_page():
 
 
 @bp.route("/paper")
+@nothing_private
 @public
 def paper():
     survey = surveys.instrument()

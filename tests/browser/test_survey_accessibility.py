@@ -20,6 +20,8 @@ START = "form[action$='/survey/start'] button"
 SEND = "form[action$='/survey/submit'] button"
 SUBMIT = "main form button[type=submit]"
 UNKNOWN_CODE = "AAAA-2222"
+SEVERAL_NEIGHBOURHOODS = "〒573-0117"
+ELSEWHERE = "100-0001"
 
 
 class Audit:
@@ -51,6 +53,20 @@ class Audit:
         return False
 
 
+def _postal_codes(audit: Audit) -> None:
+    """A code of two demo neighbourhoods (杉, 大字杉), then one of another city; then none."""
+    postal = audit.page.locator("form.question-form input[name=postal_code]")
+    postal.fill(SEVERAL_NEIGHBOURHOODS)
+    press_and_load(audit.page, NEXT)
+    if audit.page.locator("main .notice").count() == 0:
+        audit.problems.append(f"{audit.page.url}: {SEVERAL_NEIGHBOURHOODS} offered no choice")
+    audit.check("a postal code of several neighbourhoods")
+    postal.fill(ELSEWHERE)
+    press_and_load(audit.page, NEXT)
+    audit.check_errors_shown("a postal code of another city")
+    postal.fill("")
+
+
 def _questions(audit: Audit) -> None:
     """From the first question to the check page: an empty required answer, then every page."""
     audit.open("/")
@@ -67,6 +83,8 @@ def _questions(audit: Audit) -> None:
             return
         seen.append(asked)
         audit.check(f"question {asked}")
+        if asked == "neighbourhood":
+            _postal_codes(audit)
         answer(audit.page)
         press_and_load(audit.page, NEXT)
         if question_id(audit.page) == asked:

@@ -17,7 +17,10 @@ def test_pages_render_in_every_language(client, loc):
     for pattern in PUBLIC_PAGES:
         page = soup(client.get(pattern.format(loc.url_code)))
         assert page.html["lang"] == loc.html_lang
-        current = page.select_one(".lang-switcher a[aria-current]")
+        link = page.select_one("header a.language-link")
+        assert link["href"].startswith(f"/{loc.url_code}/language?next=")
+        languages = soup(client.get(link["href"]))
+        current = languages.select_one(".lang-switcher a[aria-current]")
         assert current.get_text() == loc.native_name
 
 
@@ -49,10 +52,48 @@ def test_unknown_language_is_not_found(client):
 def test_switcher_links_keep_the_page_and_query(client, login):
     login("admin")
     page = soup(client.get("/en/admin/audit?page=1"))
-    links = {a["hreflang"]: a["href"] for a in page.select(".lang-switcher a")}
+    languages = soup(client.get(page.select_one("header a.language-link")["href"]))
+    links = {a["hreflang"]: a["href"] for a in languages.select(".lang-switcher a")}
     assert links["ja"] in {"/ja/admin/audit?page=1", "/ja-easy/admin/audit?page=1"}
     assert links["pt-BR"] == "/pt-br/admin/audit?page=1"
-    assert all(a.get("lang") for a in page.select(".lang-switcher a"))
+    assert all(a.get("lang") for a in languages.select(".lang-switcher a"))
+
+
+def test_the_language_link_is_one_line_in_the_reader_s_language_and_english(client):
+    link = soup(client.get("/ja/survey/")).select_one("header a.language-link")
+    assert link.get_text() == "言語 / Language"
+    assert link.select_one("span")["lang"] == "en"
+    english = soup(client.get("/en/survey/")).select_one("header a.language-link")
+    assert english.get_text() == "Language / 言語" and english.select_one("span")["lang"] == "ja"
+    assert soup(client.get("/en/survey/")).select(".lang-switcher") == [], "no list in the header"
+
+
+def test_the_language_page_names_each_language_in_itself_and_returns_to_the_page(client):
+    page = soup(client.get("/ko/language?next=/ko/survey/resume"))
+    links = page.select(".lang-switcher a")
+    assert [a.get_text() for a in links] == [loc.native_name for loc in LOCALES]
+    assert [(a["lang"], a["hreflang"]) for a in links] == [(loc.html_lang,) * 2 for loc in LOCALES]
+    assert [a["href"] for a in links] == [f"/{loc.url_code}/survey/resume" for loc in LOCALES]
+    assert page.select_one("a[aria-current]")["hreflang"] == "ko"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "",
+        "https://evil.example/",
+        "//evil.example/ja/",
+        "/\\evil.example",
+        "/ja/no-such-page",
+        "/healthz",
+        "/ja/survey/start",
+        "javascript:alert(1)",
+    ],
+)
+def test_the_language_page_links_only_to_pages_of_this_site(client, target):
+    page = soup(client.get("/en/language", query_string={"next": target}))
+    hrefs = [a["href"] for a in page.select(".lang-switcher a")]
+    assert hrefs == [f"/{loc.url_code}/" for loc in LOCALES]
 
 
 def test_error_pages_are_translated(client):

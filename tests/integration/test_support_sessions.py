@@ -23,7 +23,8 @@ def test_announced_session_is_public_in_japan_time(app, client, login):
     announce(client)
     client.post("/en/logout", expect=302)
     [heading] = public_headings(client)
-    assert heading == f"Help desk · {SOON.isoformat()} 10:00–12:00"
+    day = f"{SOON:%a}, {SOON:%b} {SOON.day}, {SOON.year}"
+    assert heading == f"Help desk · {day} 10:00\u202fAM–12:00\u202fPM"
     page = soup(client.get("/ja/help-sessions/"))
     card = page.select_one(".session").get_text(" ", strip=True)
     assert "e-Tax" in card and "試験町" in card and "段差" in card
@@ -63,7 +64,7 @@ def test_cancelled_and_moved_sessions_say_so(client, login):
     cancelled = page.select_one(".session-cancelled")
     assert cancelled.select_one(".badge-cancelled").get_text() == "Cancelled"
     moved = page.select_one(".badge-moved").get_text()
-    assert f"first announced for {SOON.isoformat()} 10:00" in moved
+    assert f"first announced for {SOON:%a}, {SOON:%b} {SOON.day}, {SOON.year} 10:00" in moved
     actions = db.session.scalars(select(AuditEvent.action)).all()
     assert "session.cancelled" in actions and "session.updated" in actions
 

@@ -14,6 +14,7 @@ EXPECTED = {
     "public.root": ("GET", EVERYONE),
     "public.home": ("GET", EVERYONE),
     "public.accessibility": ("GET", EVERYONE),
+    "public.languages": ("GET", EVERYONE),
     "public.healthz": ("GET", EVERYONE),
     "public.workspace": ("GET", SIGNED_IN),
     "auth.login": ("GET", EVERYONE),
