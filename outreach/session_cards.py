@@ -8,7 +8,7 @@ from babel.dates import format_skeleton, format_time
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from outreach.i18n import current_locale
+from outreach.i18n import current_locale, dates
 from outreach.labels import LANGUAGE_NAMES, area_name, topic_labels
 from outreach.services import areas
 from outreach.services.sessions import local
@@ -30,9 +30,16 @@ def clock(moment: datetime) -> str:
     return format_time(local(moment), "short", locale=get_locale())
 
 
-def when(session: Any) -> str:
-    """The session's day and hours in the reader's language (ISO dates are for machines)."""
-    return f"{day_name(session.starts_at)} {clock(session.starts_at)}–{clock(session.ends_at)}"
+def when(session: Any) -> str | Markup:
+    """The session's day and hours in the reader's language (ISO dates are for machines);
+    in やさしい日本語 with furigana on the date's kanji."""
+    shown = f"{day_name(session.starts_at)} {clock(session.starts_at)}–{clock(session.ends_at)}"
+    return dates.easy(shown) if current_locale().babel == "ja@easy" else shown
+
+
+def _local_time(moment: datetime) -> str | Markup:
+    shown = f"{day_name(moment)} {clock(moment)}"
+    return dates.easy(shown) if current_locale().babel == "ja@easy" else shown
 
 
 def machine_time(moment: datetime) -> str:
@@ -47,6 +54,6 @@ def listing_context() -> dict[str, Any]:
         "topics": topic_labels(),
         "languages": LANGUAGE_NAMES,
         "when": when,
-        "local_time": lambda m: f"{day_name(m)} {clock(m)}",
+        "local_time": _local_time,
         "machine_time": machine_time,
     }

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from flask import Flask, request
+from flask_babel import format_decimal
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
@@ -22,6 +23,11 @@ from outreach.i18n.markup import plain, ruby
 def csrf_field() -> Markup:
     """The CSRF token without an id, so several forms can share a page (ids stay unique)."""
     return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+
+
+def format_km(km: float) -> str:
+    """A distance as the reader writes it, to the half kilometre (centroids are not exact)."""
+    return format_decimal(max(round(km * 2) / 2, 0.5), format="#,##0.#")
 
 
 def with_query(url: str) -> str:
@@ -54,6 +60,7 @@ def init_app(app: Flask) -> None:
         case_status_name=labels.case_status_name,
         case_outcome_name=labels.case_outcome_name,
         format_day=dates.day,
+        format_km=format_km,
         topic_name=labels.topic_name,
         language_name=labels.language_name,
         when_name=labels.when_name,

@@ -6,21 +6,26 @@ from typing import Any
 from flask import request
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, Form, SelectField
+from wtforms import DateField, Form, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from outreach import postal_codes
 from outreach.forms_common import grouped
 from outreach.i18n import current_locale
 from outreach.i18n.markup import plain
 from outreach.labels import FORMAT_LABELS, LANGUAGE_NAMES, topic_labels
-from outreach.services import areas
+from outreach.services import areas, nearby
 from outreach.services.sessions import Filters
 from outreach.session_cards import area_names
 
 
 def area_choices(empty_label: str) -> list[SelectChoice]:
     return [SelectChoice("", empty_label), *grouped(areas.names(), current_locale())]
+
+
+#: "Near 〒…" keeps the sessions this close (centroid to centroid), and those by phone or online.
+NEAR_KM = 5
 
 
 class FilterForm(Form):
@@ -31,6 +36,13 @@ class FilterForm(Form):
     language = SelectField(_l("Language"), validate_choice=False)
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("Until"), validators=[Optional()])
+    near = StringField(
+        _l("Near postal code"),
+        description=_l(
+            "For example 573-1191: sessions within %(km)d km, nearest first.", km=NEAR_KM
+        ),
+        render_kw={"autocomplete": "postal-code", "inputmode": "numeric"},
+    )
 
 
 def filter_form() -> FilterForm:
@@ -59,6 +71,27 @@ def filters_from(form: FilterForm) -> Filters:
         date_from=form.date_from.data if isinstance(form.date_from.data, date) else None,
         date_to=form.date_to.data if isinstance(form.date_to.data, date) else None,
     )
+
+
+def near(form: FilterForm, found: list) -> tuple[list, dict[int, float]]:
+    """The sessions near the postal code typed, nearest first, with their distances; all of them
+    when none was typed or it cannot be placed (the field then says why, keeping what was typed)."""
+    typed = (form.near.data or "").strip()
+    if not typed:
+        return found, {}
+    code = postal_codes.normalise(typed)
+    covered = areas.for_postal_code(code) if code else []
+    if not covered:
+        form.near.errors = [
+            gettext(
+                "%(code)s is not a postal code of Hirakata City. Check it, or choose your neighbourhood from the list.",
+                code=typed,
+            )
+        ]
+        return found, {}
+    far = nearby.distances(covered[0].code, {s.id: s.area_code for s in found})
+    close = [s for s in found if s.area_code is None or far.get(s.id, NEAR_KM + 1) <= NEAR_KM]
+    return sorted(close, key=lambda s: far.get(s.id, NEAR_KM + 1)), far
 
 
 def describe(session: Any) -> tuple[str, str, str]:

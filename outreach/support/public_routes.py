@@ -16,10 +16,11 @@ bp = Blueprint("help_sessions", __name__)
 @public
 def listing():
     form = presenters.filter_form()
-    found = sessions.upcoming(presenters.filters_from(form))
+    found, distances = presenters.near(form, sessions.upcoming(presenters.filters_from(form)))
     return render_template(
         "support/public_list.html",
         sessions=found,
+        distances=distances,
         filters=form,
         **session_cards.listing_context(),
         # Only the filters travel on to the calendar link (other names could steer url_for).
@@ -30,7 +31,8 @@ def listing():
 @bp.route("/calendar.ics")
 @public
 def ical():
-    found = sessions.upcoming(presenters.filters_from(presenters.filter_form()))
+    form = presenters.filter_form()
+    found, _ = presenters.near(form, sessions.upcoming(presenters.filters_from(form)))
     body = calendar.feed(found, presenters.describe, request.host.split(":")[0])
     return Response(
         body,

@@ -22,7 +22,7 @@
     if (node.nodeType === Node.TEXT_NODE) { return node.nodeValue; }
     if (node.nodeType !== Node.ELEMENT_NODE) { return ""; }
     var name = node.nodeName.toLowerCase();
-    if (name === "rp" || name === "script" || name === "style" || node.hidden) { return ""; }
+    if (/^(rp|script|style|button|select|textarea)$/.test(name) || node.hidden) { return ""; }
     if (node.classList.contains("visually-hidden") || node.classList.contains("read-aloud")) { return ""; }
     if (name === "ruby") {
       var reading = node.querySelector("rt");
