@@ -1,6 +1,6 @@
 """The staff dashboard and its exports (every export is audited)."""
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -95,16 +95,36 @@ ANALYST_FILES = {
 }
 
 
-@bp.route("/responses.<kind>")
-@STAFF
-def responses(kind: str):
+def _responses(kind: str) -> Response:
     """One row per response, anonymised (services.analyst_export), every download audited."""
-    if kind not in ANALYST_FILES:
-        abort(404)
     write, mimetype, filename = ANALYST_FILES[kind]
     made = analyst_export.table(survey.instrument())
     download = exports.Download(write(made), len(made.rows))
     return _download(download, f"export.responses_{kind}", mimetype, filename)
+
+
+@bp.route("/responses.csv")
+@STAFF
+def responses_csv():
+    return _responses("csv")
+
+
+@bp.route("/responses-codebook.csv")
+@STAFF
+def responses_codebook():
+    return _responses("codebook")
+
+
+@bp.route("/responses.sav")
+@STAFF
+def responses_sav():
+    return _responses("sav")
+
+
+@bp.route("/responses.dta")
+@STAFF
+def responses_dta():
+    return _responses("dta")
 
 
 def _download(made: exports.Download, action: str, mimetype: str, filename: str) -> Response:

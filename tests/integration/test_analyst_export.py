@@ -14,6 +14,7 @@ from outreach.extensions import db
 from outreach.models import AuditEvent, SurveyResponse
 from outreach.services import survey, synthetic
 from outreach.vocabulary import Channel
+from tests.support.accounts import signed_in
 from tests.support.areas import load_tiny
 
 SECRET = "call me on 090-1111-2222"
@@ -73,16 +74,17 @@ def test_spss_and_stata_files_read_back_with_labels(app, staff, tmp_path, kind, 
 
 
 def test_the_codebook_lists_every_variable_and_code(app, staff):
-    text = staff.get("/en/insights/responses.codebook").get_data(as_text=True).lstrip("\ufeff")
+    text = staff.get("/en/insights/responses-codebook.csv").get_data(as_text=True).lstrip("\ufeff")
     book = {r["variable"]: r for r in csv.DictReader(io.StringIO(text))}
     assert set(book) == set(rows(staff)[0])
     assert "6=Never" in book["internet_use"]["codes"]
     assert book["devices_none"]["type"] == "flag"
 
 
-def test_every_download_is_audited_and_volunteers_are_refused(app, staff, client, login):
-    for kind in ("csv", "codebook", "sav", "dta"):
-        staff.get(f"/en/insights/responses.{kind}")
+def test_every_download_is_audited_and_volunteers_are_refused(app, staff):
+    for path in ("responses.csv", "responses-codebook.csv", "responses.sav", "responses.dta"):
+        staff.get(f"/en/insights/{path}")
     actions = db.session.scalars(select(AuditEvent.action)).all()
     assert {f"export.responses_{k}" for k in ("csv", "codebook", "sav", "dta")} <= set(actions)
-    staff.get("/en/insights/responses.xls", expect=404)
+    volunteer, _ = signed_in(app, "volunteer", "vol@example.jp")
+    volunteer.get("/en/insights/responses.csv", expect=403)
