@@ -18,6 +18,9 @@ ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
 SURVEY_SESSION_PAGES = frozenset(
     {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
 )
+#: Not pages: signing in with the city's directory redirects to the directory (and is off, 404,
+#: unless OIDC_ISSUER is set); tests/integration/test_sso.py covers them against a real provider.
+NOT_PAGES = frozenset({"auth.directory_login", "auth.directory_callback"})
 #: A URL whose last part has a file suffix (calendar.ics, export.csv) is a download, not a page:
 #: the sweep fetches it (status only), since a browser cannot navigate to it.
 _DOWNLOAD_SUFFIX = re.compile(r"\.[a-z0-9]+$")
@@ -71,7 +74,7 @@ def targets(app: Flask, lang: str) -> list[Target]:
         roles = allowed_roles(app, rule.endpoint)
         if "GET" not in (rule.methods or ()) or "lang" not in rule.arguments or not roles:
             continue
-        if rule.endpoint in SURVEY_SESSION_PAGES:
+        if rule.endpoint in SURVEY_SESSION_PAGES or rule.endpoint in NOT_PAGES:
             continue
         values = _values(set(rule.arguments), lang, rule.endpoint)
         path = adapter.build(rule.endpoint, values)
