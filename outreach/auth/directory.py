@@ -9,13 +9,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from authlib.integrations.flask_client import OAuth
-from flask import Flask
+from flask import Flask, current_app
 
 from outreach.vocabulary import Role
 
 #: Strongest first: someone in two groups gets the stronger role.
 _ORDER = (Role.ADMIN, Role.COORDINATOR, Role.STAFF, Role.VOLUNTEER)
-oauth = OAuth()
 
 
 class DirectoryError(ValueError):
@@ -65,7 +64,9 @@ def init_app(app: Flask) -> None:
     if not enabled(app):
         return
     app.extensions["outreach_role_groups"] = role_groups(app.config["OIDC_ROLE_GROUPS"])
-    oauth.init_app(app)
+    # One registry per app: Authlib keeps the clients it made, so a shared one would hold on
+    # to the first app's directory.
+    oauth = OAuth(app)
     oauth.register(
         "directory",
         client_id=app.config["OIDC_CLIENT_ID"],
@@ -73,3 +74,9 @@ def init_app(app: Flask) -> None:
         server_metadata_url=f"{app.config['OIDC_ISSUER']}/.well-known/openid-configuration",
         client_kwargs={"scope": "openid email profile"},
     )
+    app.extensions["outreach_directory"] = oauth.create_client("directory")
+
+
+def client() -> Any:
+    """This app's client of the city's directory (only when `enabled`)."""
+    return current_app.extensions["outreach_directory"]

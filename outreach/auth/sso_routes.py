@@ -9,9 +9,9 @@ from outreach.access import public
 from outreach.auth.blueprint import bp
 from outreach.auth.directory import (
     DirectoryError,
+    client,
     enabled,
     groups_of,
-    oauth,
     role_for,
     used_two_step,
 )
@@ -44,7 +44,7 @@ REFUSALS = {
 def directory_login():
     if not enabled(current_app):
         abort(404)
-    return oauth.directory.authorize_redirect(url_for("auth.directory_callback", _external=True))
+    return client().authorize_redirect(url_for("auth.directory_callback", _external=True))
 
 
 @bp.route("/login/directory/callback")
@@ -54,7 +54,7 @@ def directory_callback():
     if not enabled(current_app):
         abort(404)
     try:
-        claims = oauth.directory.authorize_access_token().get("userinfo") or {}
+        claims = client().authorize_access_token().get("userinfo") or {}
         user = _account(claims)
     except OAuthError:
         return _refused("failed", "")

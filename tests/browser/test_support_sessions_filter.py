@@ -35,10 +35,26 @@ def _filter_by_keyboard(page: Page) -> None:
         page.keyboard.press("Enter")
 
 
+#: The text as read in やさしい日本語 drop-downs: each ruby's reading in place of its kanji.
+_TEXT_AS_READ = """el => {
+  const copy = el.cloneNode(true);
+  copy.querySelectorAll('ruby').forEach(r => {
+    const rt = r.querySelector('rt');
+    r.replaceWith(document.createTextNode(rt ? rt.textContent : r.textContent));
+  });
+  return copy.textContent;
+}"""
+
+
 def _sessions_without(page: Page, label: str) -> list[str]:
-    """Sessions listed whose text does not name the language."""
-    texts = [s.evaluate(_TEXT_WITHOUT_FURIGANA) for s in page.locator(SESSION).all()]
-    return [" ".join(t.split())[:100] for t in texts if label not in t]
+    """Sessions listed whose text does not name the language (in kanji, or by its reading, as
+    the drop-down names it in やさしい日本語)."""
+    found = []
+    for session in page.locator(SESSION).all():
+        seen, read = session.evaluate(_TEXT_WITHOUT_FURIGANA), session.evaluate(_TEXT_AS_READ)
+        if label not in seen and label not in read:
+            found.append(" ".join(seen.split())[:100])
+    return found
 
 
 def _axe_in_a_scripted_tab(browser: Browser, axe: str, url: str) -> list[str]:

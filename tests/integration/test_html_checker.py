@@ -21,6 +21,8 @@ from tests.support.survey_walk import default_answer, soup, start, submit
 ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
 #: Pages that need a survey in progress: saved below while answering one.
 SURVEY_SESSION_PAGES = {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
+#: Redirects to the city's directory, not pages (404 while it is not configured).
+NOT_PAGES = {"auth.directory_login", "auth.directory_callback"}
 _DOWNLOAD = re.compile(r"\.[a-z0-9]+$")
 #: Pages that need a query to show something (otherwise 404).
 QUERIES = {"followups.new": "?log=1"}
@@ -54,7 +56,9 @@ def _pages(app: Flask, lang: str, samples: dict[str, object]) -> list[tuple[str,
         roles = allowed_roles(app, rule.endpoint) or frozenset()
         if "GET" not in (rule.methods or ()) or "lang" not in rule.arguments or not roles:
             continue
-        if rule.endpoint in SURVEY_SESSION_PAGES or _DOWNLOAD.search(rule.rule):
+        if rule.endpoint in SURVEY_SESSION_PAGES or rule.endpoint in NOT_PAGES:
+            continue
+        if _DOWNLOAD.search(rule.rule):
             continue
         values = {arg: lang if arg == "lang" else samples[arg] for arg in rule.arguments}
         with app.test_request_context():
