@@ -51,15 +51,16 @@ def _case_page(follow_up, status: int = 200, **forms):
         **forms,
     }
     failed = next((f for f in forms.values() if f.errors), None)
+    helpers = followups.volunteers()
     page = render_template(
         "followups/case.html",
         failed=failed,
         item=item,
         history=history,
         can_work=followups.can_work(follow_up, me) and follow_up_cases.is_open(follow_up),
-        volunteers=followups.volunteers() if me.role == Role.COORDINATOR else [],
+        volunteers=helpers if me.role == Role.COORDINATOR else [],
         form=ConfirmForm(),
-        names={u.id: u.display_name for u in followups.volunteers()},
+        names={u.id: u.display_name for u in helpers},
         **forms,
     )
     return page, status

@@ -13,15 +13,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from cryptography.fernet import Fernet
-from flask import current_app
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
 from outreach.models import Booking, SupportSession, User
 from outreach.models.base import utcnow
-from outreach.services import audit
+from outreach.services import audit, contacts
 from outreach.services.rows import affected
 from outreach.services.sessions import as_utc
 
@@ -49,10 +47,6 @@ class OpenBooking:
     person: Person
     #: On the waiting list, how many are ahead plus one; None when booked or cancelled.
     turn: int | None
-
-
-def _fernet() -> Fernet:
-    return Fernet(current_app.config["CONTACT_KEY"].encode())
 
 
 def new_code() -> str:
@@ -85,7 +79,7 @@ def book(
     the first booking."""
     check_bookable(session)
     key = hashlib.sha256(form_key.encode()).hexdigest()
-    sealed = _fernet().encrypt(json.dumps(person.__dict__).encode()).decode()
+    sealed = contacts.fernet().encrypt(json.dumps(person.__dict__).encode()).decode()
     for _ in range(5):  # a new code again in the rare case one is taken
         booking = Booking(
             session_id=session.id,
@@ -190,7 +184,7 @@ def for_session(session: SupportSession, viewer: User) -> list[OpenBooking]:
     )
     audit.record("bookings.viewed", viewer, ("support_session", session.id), count=len(rows))
     db.session.commit()
-    fernet, waiting = _fernet(), 0
+    fernet, waiting = contacts.fernet(), 0
     found = []
     for row in rows:
         person = Person(**json.loads(fernet.decrypt(row.sealed.encode())))

@@ -39,7 +39,8 @@ class OpenContact:
     details: ContactDetails
 
 
-def _fernet() -> Fernet:
+def fernet() -> Fernet:
+    """The contact key's cipher: consents and bookings are sealed with it."""
     return Fernet(current_app.config["CONTACT_KEY"].encode())
 
 
@@ -51,7 +52,7 @@ def _dedupe_key(submission: str) -> str:
 def store(details: ContactDetails, preferred_language: str, submission: str) -> bool:
     """Save a consent once per survey; returns False when this survey already left one."""
     retention = timedelta(days=current_app.config["CONTACT_RETENTION_DAYS"])
-    sealed = _fernet().encrypt(json.dumps(details.__dict__).encode()).decode()
+    sealed = fernet().encrypt(json.dumps(details.__dict__).encode()).decode()
     request = ContactRequest(
         sealed=sealed,
         preferred_language=preferred_language,
@@ -101,14 +102,14 @@ def unseal_many(request_ids: list[int]) -> dict[int, OpenContact]:
             ContactRequest.id.in_(request_ids), ContactRequest.purge_after >= utcnow()
         )
     )
-    fernet = _fernet()
+    cipher = fernet()
     return {
         r.id: OpenContact(
             r.id,
             r.created_at,
             r.purge_after,
             r.preferred_language,
-            ContactDetails(**json.loads(fernet.decrypt(r.sealed.encode()))),
+            ContactDetails(**json.loads(cipher.decrypt(r.sealed.encode()))),
         )
         for r in rows
     }
