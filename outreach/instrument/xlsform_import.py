@@ -20,6 +20,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from outreach.instrument import xlsform_cells as cells
 from outreach.instrument.instrument import OPTION_ID, PREFER_NOT
 from outreach.instrument.xlsform import SCALE, YES_NO
 
@@ -48,11 +49,6 @@ _LANGUAGE = re.compile(
     r"^(?P<kind>label|hint|required_message|constraint_message)(?:::(?P<column>.+))?$"
 )
 _CODE = re.compile(r"\((?P<code>[A-Za-z-]+)\)\s*$")
-_SELECTED = re.compile(r"^selected\(\s*\$\{(?P<q>\w+)\}\s*,\s*'(?P<o>[^']+)'\s*\)$")
-_EQUALS = re.compile(r"^\$\{(?P<q>\w+)\}\s*=\s*'(?P<o>[^']+)'$")
-_ALONE = re.compile(r"^\(not\(selected\(\.\s*,\s*'(?P<o>[^']+)'\)\) or count-selected\(\.\) = 1\)$")
-_LIMIT = re.compile(r"^\.\s*(?P<op><=|>=)\s*(?P<n>-?\d+)$")
-_LENGTH = re.compile(r"^string-length\(\.\)\s*<=\s*(?P<n>\d+)$")
 _READING = re.compile(r"([\u4e00-\u9fff々〆ヶ]+)（([\u3041-\u309f\u30fc]+)）")
 
 
@@ -90,9 +86,9 @@ def read(book: Workbook, template: Mapping[str, Any] | None, area_codes: Iterabl
     for name in ("survey", "choices"):
         if name not in book.sheetnames:
             raise XLSFormError([f"the workbook has no '{name}' sheet"])
-    settings = _first_row(book["settings"]) if "settings" in book.sheetnames else {}
-    survey = _rows(book["survey"])
-    choices = _choice_lists(_rows(book["choices"]))
+    settings = cells.first_row(book["settings"]) if "settings" in book.sheetnames else {}
+    survey = cells.rows(book["survey"])
+    choices = cells.choice_lists(cells.rows(book["choices"]))
     source = _source_column(survey, settings)
     state = _State(source, template or {}, set(area_codes), choices)
     for number, row in survey:
@@ -101,34 +97,6 @@ def read(book: Workbook, template: Mapping[str, Any] | None, area_codes: Iterabl
         raise XLSFormError(state.problems)
     document = _document(settings, state, template or {})
     return Imported(document, state.translations, state.notes)
-
-
-def _rows(sheet: Any) -> list[tuple[int, dict[str, str]]]:
-    lines = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    if not lines:
-        return []
-    header = [h.strip() for h in lines[0]]
-    return [
-        (number, dict(zip(header, line, strict=False)))
-        for number, line in enumerate(lines[1:], start=2)
-        if any(line)
-    ]
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _first_row(sheet: Any) -> dict[str, str]:
-    rows = _rows(sheet)
-    return rows[0][1] if rows else {}
-
-
-def _choice_lists(rows: list[tuple[int, dict[str, str]]]) -> dict[str, list[dict[str, str]]]:
-    lists: dict[str, list[dict[str, str]]] = {}
-    for _, row in rows:
-        lists.setdefault(row.get("list_name", ""), []).append(row)
-    return lists
 
 
 def _source_column(survey: list[tuple[int, dict[str, str]]], settings: Mapping[str, str]) -> str:
@@ -294,11 +262,11 @@ class _State:
             self.problems.append(f"{where}: a number question needs '. >= min and . <= max'")
 
     def _limit(self, made: dict[str, Any], part: str) -> bool:
-        if (found := _LIMIT.match(part)) and made["type"] == "number":
+        if (found := cells.LIMIT.match(part)) and made["type"] == "number":
             made["min" if found["op"] == ">=" else "max"] = int(found["n"])
-        elif (found := _LENGTH.match(part)) and made["type"] == "text":
+        elif (found := cells.LENGTH.match(part)) and made["type"] == "text":
             made["max_length"] = int(found["n"])
-        elif (found := _ALONE.match(part)) and made["type"] == "multiple":
+        elif (found := cells.ALONE.match(part)) and made["type"] == "multiple":
             for option in made["options"]:
                 if option["id"] == found["o"]:
                     option["exclusive"] = True
@@ -310,7 +278,7 @@ class _State:
     def _skip(self, where: str, relevant: str, made: dict[str, Any]) -> None:
         if not relevant:
             return
-        condition = _condition(relevant)
+        condition = cells.condition(relevant)
         if condition is None or not condition[1] <= self.options.get(condition[0], set()):
             self.problems.append(
                 f"{where}: relevant {relevant!r} cannot be expressed: use selected(${{q}}, 'x') "
@@ -320,20 +288,6 @@ class _State:
         question, options, negated = condition
         key = "none_of" if negated else "any_of"
         made["show_if"] = {"question": question, key: sorted(options)}
-
-
-def _condition(relevant: str) -> tuple[str, set[str], bool] | None:
-    text = relevant.strip()
-    negated = text.startswith("not(") and text.endswith(")")
-    if negated:
-        text = text[4:-1].strip()
-    found = [_SELECTED.match(p.strip()) or _EQUALS.match(p.strip()) for p in text.split(" or ")]
-    if not all(found):
-        return None
-    questions = {f["q"] for f in found if f}
-    if len(questions) != 1:
-        return None
-    return questions.pop(), {f["o"] for f in found if f}, negated
 
 
 def _document(
