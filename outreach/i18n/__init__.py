@@ -5,7 +5,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, current_app, g, request, url_for
-from flask_babel import get_translations
+from flask_babel import get_translations, gettext
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
@@ -36,11 +36,7 @@ def unruby(text: str) -> str:
 
 def said(message: str, **variables: Any) -> str:
     """gettext for text drawn where ruby cannot go (charts): readings in やさしい日本語."""
-    return unruby(
-        get_translations().ugettext(message) % variables
-        if variables
-        else get_translations().ugettext(message)
-    )
+    return unruby(gettext(message, **variables))
 
 
 def _select_babel_locale() -> str:
