@@ -33,13 +33,13 @@ def clock(moment: datetime) -> str:
 def when(session: Any) -> str | Markup:
     """The session's day and hours in the reader's language (ISO dates are for machines);
     in やさしい日本語 with furigana on the date's kanji."""
-    shown = f"{day_name(session.starts_at)} {clock(session.starts_at)}–{clock(session.ends_at)}"
-    return dates.easy(shown) if current_locale().babel == "ja@easy" else shown
+    return dates.for_reader(
+        f"{day_name(session.starts_at)} {clock(session.starts_at)}–{clock(session.ends_at)}"
+    )
 
 
 def _local_time(moment: datetime) -> str | Markup:
-    shown = f"{day_name(moment)} {clock(moment)}"
-    return dates.easy(shown) if current_locale().babel == "ja@easy" else shown
+    return dates.for_reader(f"{day_name(moment)} {clock(moment)}")
 
 
 def machine_time(moment: datetime) -> str:

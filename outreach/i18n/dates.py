@@ -32,14 +32,15 @@ def easy(text: str) -> Markup:
     return ruby(_UNIT.sub(lambda m: f"{m[1]}{{{m[2]}|{_UNITS[m[2]]}}}", text))
 
 
-def _localised(text: str) -> str | Markup:
+def for_reader(text: str) -> str | Markup:
+    """A date or time Babel wrote for the reader's locale, with furigana in やさしい日本語."""
     return easy(text) if current_locale().babel == "ja@easy" else text
 
 
 def day(value: date | datetime | None, format: str = "medium") -> str | Markup:
     """A date as the reader's language writes it (Jinja: format_day, dateformat)."""
-    return "" if value is None else _localised(format_date(value, format))
+    return "" if value is None else for_reader(format_date(value, format))
 
 
 def moment(value: datetime | None, format: str = "medium") -> str | Markup:
-    return "" if value is None else _localised(format_datetime(value, format))
+    return "" if value is None else for_reader(format_datetime(value, format))
