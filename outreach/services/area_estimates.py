@@ -38,12 +38,18 @@ class Figure:
     def published(self) -> "Figure":
         """What the public sees: whole percents, the interval rounded outward (so it still
         holds the figure), nothing finer that would help work out counts."""
-        return replace(
-            self,
-            proportion=round(self.proportion, 2),
-            low=math.floor(self.low * 100 + 1e-9) / 100,
-            high=math.ceil(self.high * 100 - 1e-9) / 100,
-        )
+        share, low, high = published_shares(self.proportion, self.low, self.high)
+        return replace(self, proportion=share, low=low, high=high)
+
+
+def published_shares(proportion: float, low: float, high: float) -> tuple[float, float, float]:
+    """Figure.published's rounding on plain numbers (the disclosure test runs it millions of
+    times): the share to whole percents, the interval outward to whole percents."""
+    return (
+        round(proportion, 2),
+        math.floor(low * 100 + 1e-9) / 100,
+        math.ceil(high * 100 - 1e-9) / 100,
+    )
 
 
 @dataclass

@@ -17,11 +17,11 @@ fixed, a change far below the rounding for a neighbourhood of a few answers).
 import itertools
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
-from outreach.services.area_estimates import Figure
+from outreach.services.area_estimates import published_shares
 from outreach.stats.direct import direct_arrays, wilson
 from outreach.stats.intervals import Z_95
 
@@ -48,7 +48,7 @@ def positives(respondents: np.ndarray) -> np.ndarray:
 
 def published(rows: np.ndarray) -> np.ndarray:
     """The app's own rounding (Figure.published) of (share, low, high) rows."""
-    out = [astuple(Figure(*map(float, r), answers=0).published())[:3] for r in rows]
+    out = [published_shares(*r) for r in rows.tolist()]
     return np.array(out, dtype=float).reshape(-1, 3)
 
 
