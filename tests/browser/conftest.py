@@ -1,6 +1,7 @@
 """Browser fixtures: Chromium, the demo site under gunicorn per backend, signed-in tabs."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import pytest
 from flask import Flask
@@ -21,18 +22,44 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def live_servers(tmp_path_factory) -> Iterator[Callable[[str], LiveServer]]:
+    """The demo site on a backend, started on first use and kept for the run: tests that give
+    each language one backend (each_on_one_backend) switch between them without restarts."""
+    started: dict[str, LiveServer] = {}
+    with ExitStack() as stack:
+
+        def on(backend: str) -> LiveServer:
+            if backend not in started:
+                workdir = tmp_path_factory.mktemp(f"live-{backend}")
+                url = stack.enter_context(fresh_database(backend, workdir))
+                started[backend] = stack.enter_context(serve(url, workdir))
+            return started[backend]
+
+        yield on
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
-def live_server(request, tmp_path_factory) -> Iterator[LiveServer]:
-    workdir = tmp_path_factory.mktemp(f"live-{request.param}")
-    with fresh_database(request.param, workdir) as url, serve(url, workdir) as server:
-        yield server
+def live_server(request, live_servers) -> LiveServer:
+    return live_servers(request.param)
 
 
 @pytest.fixture(scope="session")
-def role_tabs(browser: Browser, live_server: LiveServer) -> Iterator[RoleTabs]:
-    tabs = RoleTabs(browser, live_server)
-    yield tabs
-    tabs.close()
+def role_tabs_on(browser: Browser) -> Iterator[Callable[[LiveServer], RoleTabs]]:
+    """Signed-in tabs per server, opened on first use and kept for the run."""
+    opened: dict[str, RoleTabs] = {}
+
+    def on(server: LiveServer) -> RoleTabs:
+        return opened.setdefault(server.url, RoleTabs(browser, server))
+
+    yield on
+    for tabs in opened.values():
+        tabs.close()
+
+
+@pytest.fixture(scope="session")
+def role_tabs(role_tabs_on, live_server: LiveServer) -> RoleTabs:
+    return role_tabs_on(live_server)
 
 
 @pytest.fixture(scope="session")

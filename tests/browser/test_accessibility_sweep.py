@@ -7,6 +7,7 @@ from playwright.sync_api import Page
 from outreach.i18n.locales import LOCALES
 from tests.support.browser.chromium import RoleTabs, Tab, reflow_problems, run_axe
 from tests.support.browser.pages import targets
+from tests.support.databases import each_on_one_backend
 from tests.support.live import LiveServer
 
 
@@ -71,8 +72,14 @@ def _sweep_special(tabs: RoleTabs, server: LiveServer, axe: str, lang: str) -> l
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", [locale.url_code for locale in LOCALES])
-def test_every_page_passes_axe_reflow_and_console(route_map_app, role_tabs, live_server, axe, lang):
+@pytest.mark.parametrize(
+    ("backend", "lang"), each_on_one_backend([locale.url_code for locale in LOCALES])
+)
+def test_every_page_passes_axe_reflow_and_console(
+    route_map_app, live_servers, role_tabs_on, axe, backend, lang
+):
+    live_server = live_servers(backend)
+    role_tabs = role_tabs_on(live_server)
     problems = _sweep_routes(route_map_app, role_tabs, live_server, axe, lang)
     problems += _sweep_special(role_tabs, live_server, axe, lang)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

@@ -1,5 +1,7 @@
 """axe, 320 px reflow and a clean console on every page of the survey, errors included."""
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Browser
 
@@ -14,6 +16,7 @@ from tests.support.browser.survey_pages import (
     press_and_load,
     question_id,
 )
+from tests.support.databases import each_on_one_backend
 from tests.support.live import LiveServer
 
 START = "form[action$='/survey/start'] button"
@@ -120,10 +123,13 @@ def _save_resume_and_paper(audit: Audit) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", [locale.url_code for locale in LOCALES])
+@pytest.mark.parametrize(
+    ("backend", "lang"), each_on_one_backend([locale.url_code for locale in LOCALES])
+)
 def test_survey_pages_pass_axe_reflow_and_console(
-    browser: Browser, live_server: LiveServer, axe: str, lang: str
+    browser: Browser, live_servers: Callable[[str], LiveServer], axe: str, backend: str, lang: str
 ):
+    live_server = live_servers(backend)
     tab = Tab(browser, viewport=REFLOW_VIEWPORT)
     audit = Audit(tab, axe, live_server.url, lang)
     try:

@@ -1,6 +1,8 @@
 """On a 390 × 844 phone, a question page shows the question, its options (up to six) and the
 continue button without scrolling, in every language: measured from element positions."""
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Browser, Page
 
@@ -13,6 +15,7 @@ from tests.support.browser.survey_pages import (
     press_and_load,
     question_id,
 )
+from tests.support.databases import each_on_one_backend
 from tests.support.live import LiveServer
 
 PHONE = {"width": 390, "height": 844}
@@ -58,10 +61,13 @@ def _measure(page: Page, lang: str) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", [locale.url_code for locale in LOCALES])
+@pytest.mark.parametrize(
+    ("backend", "lang"), each_on_one_backend([locale.url_code for locale in LOCALES])
+)
 def test_question_options_and_continue_fit_a_phone_screen(
-    browser: Browser, live_server: LiveServer, lang: str
+    browser: Browser, live_servers: Callable[[str], LiveServer], backend: str, lang: str
 ):
+    live_server = live_servers(backend)
     tab = Tab(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=3)
     page, problems, measured = tab.page, [], 0
     try:

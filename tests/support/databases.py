@@ -6,7 +6,7 @@ DATABASE), else one started for the run (tests/support/run_servers.py).
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +16,14 @@ from sqlalchemy.engine import make_url
 from tests.support.run_servers import postgres_admin_url
 
 BACKENDS = tuple(os.environ.get("OUTREACH_TEST_BACKENDS", "sqlite,postgresql").split(","))
+
+
+def each_on_one_backend(values: Sequence[str]) -> list[tuple[str, str]]:
+    """(backend, value) pairs that give each value one backend, in turn. For checks of what a
+    page looks like (axe, reflow, fit on a phone) in every language: the database behind a page
+    does not change its markup, so each language is swept once while every backend still serves
+    a share of the sweeps."""
+    return [(BACKENDS[i % len(BACKENDS)], value) for i, value in enumerate(values)]
 
 
 @contextmanager
