@@ -80,7 +80,10 @@ def route_map_app(tmp_path_factory) -> Flask:
 def pytest_runtest_makereport(item, call):
     """Attach the server's log to every failing browser test."""
     report = yield
-    server = getattr(item, "funcargs", {}).get("live_server")
+    args = getattr(item, "funcargs", {})
+    server = args.get("live_server")
+    if server is None and "live_servers" in args and "backend" in args:
+        server = args["live_servers"](args["backend"])  # already started by the test
     if report.failed and isinstance(server, LiveServer):
         report.sections.append(("gunicorn log", server.log_text()))
     return report
