@@ -22,21 +22,26 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def live_servers(tmp_path_factory) -> Iterator[Callable[[str], LiveServer]]:
-    """The demo site on a backend, started on first use and kept for the run: tests that give
+class LiveServers:
+    """The demo site on each backend, started on first use and kept for the run: tests that give
     each language one backend (each_on_one_backend) switch between them without restarts."""
-    started: dict[str, LiveServer] = {}
+
+    def __init__(self, stack: ExitStack, tmp_path_factory) -> None:
+        self._stack, self._tmp = stack, tmp_path_factory
+        self.started: dict[str, LiveServer] = {}
+
+    def __call__(self, backend: str) -> LiveServer:
+        if backend not in self.started:
+            workdir = self._tmp.mktemp(f"live-{backend}")
+            url = self._stack.enter_context(fresh_database(backend, workdir))
+            self.started[backend] = self._stack.enter_context(serve(url, workdir))
+        return self.started[backend]
+
+
+@pytest.fixture(scope="session")
+def live_servers(tmp_path_factory) -> Iterator[LiveServers]:
     with ExitStack() as stack:
-
-        def on(backend: str) -> LiveServer:
-            if backend not in started:
-                workdir = tmp_path_factory.mktemp(f"live-{backend}")
-                url = stack.enter_context(fresh_database(backend, workdir))
-                started[backend] = stack.enter_context(serve(url, workdir))
-            return started[backend]
-
-        yield on
+        yield LiveServers(stack, tmp_path_factory)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -50,7 +55,9 @@ def role_tabs_on(browser: Browser) -> Iterator[Callable[[LiveServer], RoleTabs]]
     opened: dict[str, RoleTabs] = {}
 
     def on(server: LiveServer) -> RoleTabs:
-        return opened.setdefault(server.url, RoleTabs(browser, server))
+        if server.url not in opened:
+            opened[server.url] = RoleTabs(browser, server)
+        return opened[server.url]
 
     yield on
     for tabs in opened.values():
@@ -82,8 +89,8 @@ def pytest_runtest_makereport(item, call):
     report = yield
     args = getattr(item, "funcargs", {})
     server = args.get("live_server")
-    if server is None and "live_servers" in args and "backend" in args:
-        server = args["live_servers"](args["backend"])  # already started by the test
+    if server is None and "live_servers" in args:  # a sweep: the server its backend started
+        server = args["live_servers"].started.get(args.get("backend", ""))
     if report.failed and isinstance(server, LiveServer):
         report.sections.append(("gunicorn log", server.log_text()))
     return report

@@ -13,17 +13,17 @@ from outreach.access import ANONYMOUS, allowed_roles
 from outreach.i18n.locales import LOCALES
 from tests.support import two_step
 from tests.support.areas import load_tiny
+from tests.support.browser.pages import (
+    DOWNLOAD_SUFFIX,
+    NOT_PAGES,
+    ROLE_PREFERENCE,
+    SURVEY_SESSION_PAGES,
+)
 from tests.support.help_sessions import announce
 from tests.support.nu_checker import check
 from tests.support.session_logs import new_log
 from tests.support.survey_walk import default_answer, soup, start, submit
 
-ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
-#: Pages that need a survey in progress: saved below while answering one.
-SURVEY_SESSION_PAGES = {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
-#: Redirects to the city's directory, not pages (404 while it is not configured).
-NOT_PAGES = {"auth.directory_login", "auth.directory_callback"}
-_DOWNLOAD = re.compile(r"\.[a-z0-9]+$")
 #: Pages that need a query to show something (otherwise 404).
 QUERIES = {"followups.new": "?log=1"}
 
@@ -58,7 +58,7 @@ def _pages(app: Flask, lang: str, samples: dict[str, object]) -> list[tuple[str,
             continue
         if rule.endpoint in SURVEY_SESSION_PAGES or rule.endpoint in NOT_PAGES:
             continue
-        if _DOWNLOAD.search(rule.rule):
+        if DOWNLOAD_SUFFIX.search(rule.rule):
             continue
         values = {arg: lang if arg == "lang" else samples[arg] for arg in rule.arguments}
         with app.test_request_context():

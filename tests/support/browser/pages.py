@@ -14,7 +14,8 @@ from outreach.services.demo_support import DEMO_BOOKING_CODE
 #: The first role a route allows, in this order, is the one that opens it.
 ROLE_PREFERENCE = (ANONYMOUS, "admin", "staff", "coordinator", "volunteer")
 #: Pages that need a survey in progress (or just sent) in the session: opened cold they redirect
-#: to the survey's start. test_survey_accessibility.py reaches each of them by answering the survey.
+#: to the survey's start. test_survey_accessibility.py (and the HTML checker) reach each of them by
+#: answering the survey.
 SURVEY_SESSION_PAGES = frozenset(
     {"survey.question", "survey.check", "survey.thanks", "contact.contact"}
 )
@@ -23,7 +24,7 @@ SURVEY_SESSION_PAGES = frozenset(
 NOT_PAGES = frozenset({"auth.directory_login", "auth.directory_callback"})
 #: A URL whose last part has a file suffix (calendar.ics, export.csv) is a download, not a page:
 #: the sweep fetches it (status only), since a browser cannot navigate to it.
-_DOWNLOAD_SUFFIX = re.compile(r"\.[a-z0-9]+$")
+DOWNLOAD_SUFFIX = re.compile(r"\.[a-z0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,6 @@ def targets(app: Flask, lang: str) -> list[Target]:
             continue
         values = _values(set(rule.arguments), lang, rule.endpoint)
         path = adapter.build(rule.endpoint, values)
-        download = bool(_DOWNLOAD_SUFFIX.search(rule.rule))
+        download = bool(DOWNLOAD_SUFFIX.search(rule.rule))
         found.append(Target(rule.endpoint, _role_for(roles), path, download))
     return found
