@@ -31,15 +31,11 @@ def _city(rng: np.random.Generator, level: tuple[float, ...], m: int = 180):
     return np.column_stack([share_75, alone_65]), residents, positives, truth
 
 
-def _survey(rng, residents, positives, most: int = 60):
+def _survey(rng, residents, positives, fewest: int = 0, most: int = 60):
     reach = residents * RESPONSE
     probs = reach / reach.sum(axis=1, keepdims=True)
-    answers = np.array(
-        [
-            rng.multinomial(k, p)
-            for k, p in zip(rng.integers(0, most + 1, len(probs)), probs, strict=True)
-        ]
-    )
+    sizes = rng.integers(fewest, most + 1, len(probs))
+    answers = np.array([rng.multinomial(k, p) for k, p in zip(sizes, probs, strict=True)])
     return answers, rng.hypergeometric(positives, residents - positives, answers)
 
 
@@ -56,12 +52,12 @@ def _inputs(aux, residents, answers, yes) -> list[AreaInput]:
     ]
 
 
-def _simulate(level, reps: int, seed: int) -> dict[str, np.ndarray]:
+def _simulate(level, reps: int, seed: int, sizes=(0, 60)) -> dict[str, np.ndarray]:
     rng = np.random.default_rng(seed)
     rows = []
     for _ in range(reps):
         aux, residents, positives, truth = _city(rng, level)
-        answers, yes = _survey(rng, residents, positives)
+        answers, yes = _survey(rng, residents, positives, *sizes)
         result = estimate_areas(_inputs(aux, residents, answers, yes), minimum=10)
         plain = direct_arrays(residents * 1.0, answers * 1.0, yes * 1.0)
         for i, estimate in enumerate(result.areas.values()):
@@ -126,6 +122,16 @@ def test_model_intervals_for_a_rare_share_err_on_the_wide_side(rare):
     truth, low, high = rare["truth"], rare["low"], rare["high"]
     assert 0.95 <= np.mean((low <= truth) & (truth <= high)) <= 0.995
     assert np.mean(truth < low) <= 0.025 and np.mean(truth > high) <= 0.025
+
+
+# 30 cities of 180 areas with 20–200 answers each: 5,400 intervals per level.
+@pytest.mark.parametrize("band_logits", [RARE, COMMON], ids=["5%", "45%"])
+def test_model_intervals_cover_near_nominal_at_20_to_200_answers(band_logits):
+    found = _simulate(band_logits, reps=30, seed=13, sizes=(20, 200))
+    truth, low, high = found["truth"], found["low"], found["high"]
+    assert np.all(found["model"] == 1)
+    assert 0.92 <= np.mean((low <= truth) & (truth <= high)) <= 0.98
+    assert np.mean(truth < low) <= 0.035 and np.mean(truth > high) <= 0.035  # neither tail alone
 
 
 @pytest.mark.parametrize("answers", [20, 50, 100, 200])
