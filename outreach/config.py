@@ -28,6 +28,7 @@
 | CITY_CODE | 272108 | the city's 全国地方公共団体コード (open-data metadata and the publisher) |
 | CITY_NAME_JA | 枚方市 | the city's name, the open data's publisher |
 | CITY_NAME_EN | Hirakata City | the same in English |
+| OPEN_DATA_ISSUED | (empty) | the day the open data was first published (ISO 8601, e.g. 2027-04-01), for its catalogue record; empty: not stated |
 | OIDC_ISSUER | (empty: off) | the city directory's OpenID Connect issuer URL; staff may then sign in with it |
 | OIDC_CLIENT_ID, OIDC_CLIENT_SECRET | (empty) | Outreach's client registration at that directory |
 | OIDC_GROUPS_CLAIM | groups | the ID-token claim listing the person's directory groups |
@@ -38,6 +39,7 @@
 import os
 import secrets
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,17 @@ class ConfigError(RuntimeError):
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+def _iso_date(name: str, overrides: dict[str, Any]) -> str:
+    """An optional ISO 8601 date setting, checked at start so a typo never reaches a catalogue."""
+    value = str(overrides.get(name, _env(name, ""))).strip()
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(f"{name} must be a date like 2027-04-01, not {value!r}.") from None
+    return value
 
 
 def _kept_key(instance: Path, name: str, make: Callable[[], str]) -> str:
@@ -100,6 +113,7 @@ def load(instance: Path, overrides: dict[str, Any] | None = None) -> dict[str, A
         "CITY_CODE": _env("CITY_CODE", "272108"),
         "CITY_NAME_JA": _env("CITY_NAME_JA", "枚方市"),
         "CITY_NAME_EN": _env("CITY_NAME_EN", "Hirakata City"),
+        "OPEN_DATA_ISSUED": _iso_date("OPEN_DATA_ISSUED", overrides),
         "OIDC_ISSUER": _env("OIDC_ISSUER", "").rstrip("/"),
         "OIDC_CLIENT_ID": _env("OIDC_CLIENT_ID", ""),
         "OIDC_CLIENT_SECRET": _env("OIDC_CLIENT_SECRET", ""),

@@ -20,6 +20,18 @@ def in_progress(month: str) -> bool:
     return month >= f"{date.today():%Y-%m}"
 
 
+def first_day(month: str) -> str:
+    """ "2026-02" → "2026-02-01" (ISO 8601)."""
+    return f"{month}-01"
+
+
+def last_day(month: str) -> str:
+    """ "2026-02" → "2026-02-28" (ISO 8601)."""
+    year, number = (int(part) for part in month.split("-"))
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1).isoformat()
+
+
 def month_name(month: str) -> str:
     """A month ("2026-12") as the reader's language writes it: Dec 2026, 2026年12月, dez. de 2026."""
     try:

@@ -2,14 +2,14 @@
 DCAT-AP-style fields in Japanese and English) and the CSV's columns in CSV on the Web (CSVW)
 metadata, found beside the file as `open-data.csv-metadata.json` (the CSVW convention)."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from outreach.insights.open_data import SUPPRESSED, columns
+from outreach.insights.open_data import SUPPRESSED, Source, columns
 from outreach.services.picture import Picture
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -18,6 +18,7 @@ DESCRIPTION = _l(
     "Survey estimates of residents' digital access per neighbourhood, with their 95-percent intervals, answers by channel and the risk score; small groups are suppressed."
 )
 CSV_TITLE = _l("Open data (CSV)")
+GEOJSON_TITLE = _l("Open data with boundaries (GeoJSON)")
 DICTIONARY_TITLE = _l("Open data: what each column means")
 #: Every term the catalogue uses, inline: a reader needs nothing from the network to expand it.
 CONTEXT = {
@@ -69,7 +70,9 @@ def csvw(result: Picture) -> dict[str, Any]:
     }
 
 
-def dcat(result: Picture, counted_at: datetime | None, months: list[str]) -> dict[str, Any]:
+def dcat(result: Picture, counted_at: datetime | None, source: Source) -> dict[str, Any]:
+    """The dataset's catalogue record. `dct:issued` is the configured first publication
+    (OPEN_DATA_ISSUED), left out rather than guessed; `dct:modified` is the last count."""
     config = current_app.config
     csv_url = url_for("transparency.open_data_csv", _external=True)
     dataset: dict[str, Any] = {
@@ -87,7 +90,6 @@ def dcat(result: Picture, counted_at: datetime | None, months: list[str]) -> dic
         },
         "dct:spatial": {"dct:identifier": config["CITY_CODE"]},
         "dct:license": LICENCE,
-        "dct:issued": date.today().isoformat(),
         "dcat:landingPage": url_for("transparency.page", _external=True),
         "dcat:distribution": [
             {
@@ -100,6 +102,13 @@ def dcat(result: Picture, counted_at: datetime | None, months: list[str]) -> dic
             },
             {
                 "@type": "dcat:Distribution",
+                "dct:title": _described(GEOJSON_TITLE),
+                "dcat:downloadURL": url_for("transparency.open_data_geojson", _external=True),
+                "dcat:mediaType": "application/geo+json",
+                "dct:license": LICENCE,
+            },
+            {
+                "@type": "dcat:Distribution",
                 "dct:title": _described(DICTIONARY_TITLE),
                 "dcat:accessURL": url_for("transparency.data_dictionary", _external=True),
                 "dcat:mediaType": "text/html",
@@ -107,18 +116,14 @@ def dcat(result: Picture, counted_at: datetime | None, months: list[str]) -> dic
             },
         ],
     }
+    if config["OPEN_DATA_ISSUED"]:
+        dataset["dct:issued"] = config["OPEN_DATA_ISSUED"]
     if counted_at is not None:
         dataset["dct:modified"] = counted_at.isoformat()
-    if months:
+    if source.start:
         dataset["dct:temporal"] = {
             "@type": "dct:PeriodOfTime",
-            "dcat:startDate": f"{months[0]}-01",
-            "dcat:endDate": _month_end(months[-1]),
+            "dcat:startDate": source.start,
+            "dcat:endDate": source.end,
         }
     return {"@context": CONTEXT, "@graph": [dataset]}
-
-
-def _month_end(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    following = date(year + number // 12, number % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1).isoformat()

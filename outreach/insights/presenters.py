@@ -27,7 +27,7 @@ def indicator_names() -> dict[str, Any]:
     return {i.id: _l(i.name) for i in config.indicators} | {"score": _l("Risk score")}
 
 
-def _geojson() -> dict:
+def boundaries() -> dict:
     """The boundaries, cached until the neighbourhoods change (in any worker)."""
     from outreach.services import areas
 
@@ -36,7 +36,7 @@ def _geojson() -> dict:
 
 def _outlines() -> Outlines:
     """The boundaries projected and simplified for drawing, cached like the boundaries."""
-    return cached("map-outlines", (), lambda: outlines(_geojson()))
+    return cached("map-outlines", (), lambda: outlines(boundaries()))
 
 
 def layer_value(area: AreaFigures, layer: str) -> float | None:
@@ -56,7 +56,7 @@ def map_chart(result: Picture, layer: str) -> Chart:
     table = ([said("Neighbourhood"), title], [[_area_text(a), _fmt(layer, v)] for a, v in rows])
     return choropleth(
         "risk-map",
-        _geojson(),
+        boundaries(),
         [a.code for a, _ in rows],
         [v for _, v in rows],
         [_area_text(a) for a, _ in rows],

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, ur
 from outreach.access import public
 from outreach.insights import open_data, params, presenters, trend_presenters
 from outreach.insights import open_data_metadata as open_data_metadata_
+from outreach.insights.months import first_day, last_day
 from outreach.services import insights, survey
 from outreach.services.survey_counts import ResponseFilter
 
@@ -65,14 +66,33 @@ def method():
     )
 
 
+def _source() -> open_data.Source:
+    """The city, and the months the answers come from, as every open-data row states them."""
+    config = current_app.config
+    months = sorted(m for m, _ in insights.counts_by("month", ResponseFilter()) if m)
+    period = (first_day(months[0]), last_day(months[-1])) if months else ("", "")
+    return open_data.Source(config["CITY_CODE"], config["CITY_NAME_JA"], *period)
+
+
 @bp.route("/open-data.csv")
 @public
 def open_data_csv():
     result, _ = _public_picture()
     return Response(
-        open_data.csv_bytes(result),
+        open_data.csv_bytes(result, _source()),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=outreach-open-data.csv"},
+    )
+
+
+@bp.route("/open-data.geojson")
+@public
+def open_data_geojson():
+    result, _ = _public_picture()
+    return Response(
+        open_data.geojson_bytes(result, _source(), presenters.boundaries()),
+        mimetype="application/geo+json",
+        headers={"Content-Disposition": "attachment; filename=outreach-open-data.geojson"},
     )
 
 
@@ -89,8 +109,7 @@ def open_data_metadata():
 def catalog():
     """The open data described in DCAT, for the city's and the national data catalogues."""
     result, _ = _public_picture()
-    months = sorted(m for m, _ in insights.counts_by("month", ResponseFilter()) if m)
-    found = open_data_metadata_.dcat(result, insights.counted_at(), months)
+    found = open_data_metadata_.dcat(result, insights.counted_at(), _source())
     return jsonify(found), {"Content-Type": "application/ld+json"}
 
 

@@ -72,7 +72,7 @@ def export_xlsx():
 @STAFF
 def export_geojson():
     choices = params.from_request()
-    made = exports.scores_geojson(presenters.picture(choices), presenters._geojson())
+    made = exports.scores_geojson(presenters.picture(choices), presenters.boundaries())
     return _download(
         made, "export.scores_geojson", "application/geo+json", "outreach-neighbourhoods.geojson"
     )

@@ -46,11 +46,11 @@ def test_a_reimport_of_population_figures_changes_the_figures_without_a_restart(
 
 def test_boundaries_follow_a_reimport(app, tmp_path):
     city(app)
-    first = presenters._geojson()
+    first = presenters.boundaries()
     db.session.execute(delete(Area).where(Area.code == first["features"][0]["properties"]["code"]))
     import_files(GEOJSON, STATISTICS, synthetic=True)  # puts it back: a change all the same
     db.session.commit()
-    assert presenters._geojson() is not first
+    assert presenters.boundaries() is not first
 
 
 def test_an_area_without_population_figures_has_no_figure_and_says_why(app, client, login):

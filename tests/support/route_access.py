@@ -95,6 +95,7 @@ EXPECTED = {
     "transparency.report": ("GET", EVERYONE),
     "transparency.method": ("GET", EVERYONE),
     "transparency.open_data_csv": ("GET", EVERYONE),
+    "transparency.open_data_geojson": ("GET", EVERYONE),
     "transparency.open_data_metadata": ("GET", EVERYONE),
     "transparency.catalog": ("GET", EVERYONE),
     "transparency.data_dictionary": ("GET", EVERYONE),
