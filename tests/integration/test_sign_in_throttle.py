@@ -57,6 +57,38 @@ def test_the_owner_signs_in_from_their_address_during_an_attack(app, make_user):
     assert response.status_code == 302, "the owner is not locked out"
 
 
+def wait_out_every_delay() -> None:
+    """Move every try back past the longest wait: a patient attacker, pacing their guesses."""
+    earlier = utcnow() - timedelta(seconds=601)
+    db.session.execute(update(SignInAttempt).values(at=earlier))
+    db.session.commit()
+
+
+def test_one_patient_address_cannot_stop_the_owner_from_a_new_place(app, make_user):
+    user = make_user()
+    attacker = app.test_client()
+    for _ in range(20):
+        assert refused(sign_in(attacker, user.email, "wrong", ATTACKER))
+        wait_out_every_delay()
+    for _ in range(3):  # and now without waiting: only this address is slowed
+        sign_in(attacker, user.email, "wrong", ATTACKER)
+    assert {d["limit"] for d in audited("login.throttled")} == {"account_address"}
+    owner = app.test_client()  # a place the owner has never signed in from
+    assert sign_in(owner, user.email, PASSWORD, "198.51.100.99").status_code == 302
+
+
+def test_an_ipv6_line_counts_as_one_place(app, client, make_user):
+    user = make_user()
+    for n in range(1, 6):  # a new address in the same /64 for every guess
+        sign_in(client, user.email, "wrong", f"2001:db8:0:1::{n:x}")
+    assert refused(sign_in(client, user.email, PASSWORD, "2001:db8:0:1::ff"))
+    assert {d["limit"] for d in audited("login.throttled")} == {"account_address"}
+    addresses = set(db.session.scalars(select(SignInAttempt.address)))
+    assert addresses == {"2001:db8:0:1::/64"}
+    owner = app.test_client()
+    assert sign_in(owner, user.email, PASSWORD, "2001:db8:0:2::1").status_code == 302
+
+
 def test_unknown_email_is_answered_and_slowed_like_a_real_account(app, client, make_user):
     user = make_user()
     pages = []
