@@ -65,8 +65,21 @@ def _check():
             return _force_two_step_enrolment()
         return None
     if role == ANONYMOUS:
+        if request.method == "POST":
+            _keep_typed_form()
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     abort(403)
+
+
+def _keep_typed_form() -> None:
+    """A form sent after the sender's session ended by itself is kept for them until they sign
+    in again (outreach.auth sets the marker when the session ends)."""
+    from outreach.services import kept_forms
+
+    user_id = session.get("expired_user")
+    if isinstance(user_id, int):
+        path = request.full_path.rstrip("?")
+        kept_forms.keep(user_id, path, [(k, request.form.getlist(k)) for k in request.form])
 
 
 def _force_password_change():

@@ -114,12 +114,20 @@ def areas_import(geojson: Path, statistics: Path, synthetic: bool) -> None:
 @with_appcontext
 def purge_command() -> None:
     """Delete contact details and unfinished surveys past their retention (run daily from cron)."""
-    from outreach.services import bookings, contacts, sign_in_throttle, staff_sessions, survey
+    from outreach.services import (
+        bookings,
+        contacts,
+        kept_forms,
+        sign_in_throttle,
+        staff_sessions,
+        survey,
+    )
 
     click.echo(f"Deleted {contacts.purge_expired()} contact request(s) past retention.")
     click.echo(f"Deleted {bookings.purge_past()} booking(s) of sessions that are over.")
     click.echo(f"Deleted {staff_sessions.purge_ended()} sign-in session(s) ended long ago.")
     click.echo(f"Deleted {sign_in_throttle.purge_old()} sign-in attempt(s) past 30 days.")
+    click.echo(f"Deleted {kept_forms.purge_old()} form(s) kept after a sign-out, past a day.")
     click.echo(
         f"Deleted {survey.purge_expired_drafts()} unfinished survey(s) past their code's expiry."
     )

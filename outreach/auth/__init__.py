@@ -9,6 +9,8 @@ from outreach.services import staff_sessions, users
 
 #: Why a session ended by itself; the person is told once, on the sign-in page.
 EXPIRED = frozenset({"idle", "too_long"})
+#: Whose session ended by itself in this browser (signing in clears it with the session).
+EXPIRED_USER = "expired_user"
 
 
 def _expired_message(state: str) -> str:
@@ -35,12 +37,14 @@ def _load_user(session_id: str):
     if state == "ok":
         return user
     if state in EXPIRED:
-        _forget_expired(state)
+        _forget_expired(state, user.id)
     return None
 
 
-def _forget_expired(state: str) -> None:
-    """Say once why the person must sign in again; the sign-in page then brings them back."""
+def _forget_expired(state: str, user_id: int) -> None:
+    """Say once why the person must sign in again; the sign-in page then brings them back, and
+    a form they send meanwhile is kept for them (outreach.access, services.kept_forms)."""
     session.pop("_user_id", None)
     session.pop(staff_sessions.COOKIE_KEY, None)
+    session[EXPIRED_USER] = user_id
     flash(_expired_message(state))

@@ -17,6 +17,7 @@ from outreach.auth import pending
 from outreach.auth.blueprint import bp, safe_next
 from outreach.auth.directory import enabled as directory_enabled
 from outreach.auth.forms import ChangePasswordForm, LoginForm
+from outreach.auth.kept_routes import landing
 from outreach.extensions import limiter
 from outreach.services import staff_sessions, users
 from outreach.services.passwords import verify_password
@@ -49,7 +50,7 @@ def login():
         if result.outcome == "needs_code":
             return redirect(url_for("auth.two_step"))
         if result.user:
-            return redirect(next_url or url_for("public.workspace"))
+            return redirect(landing(result.user, next_url))
         form.form_errors.append(LOGIN_MESSAGES[result.outcome]())
     return render_template("auth/login.html", form=form, directory=directory_enabled(current_app))
 

@@ -15,6 +15,7 @@ from outreach.auth.directory import (
     role_for,
     used_two_step,
 )
+from outreach.auth.kept_routes import landing
 from outreach.extensions import limiter
 from outreach.services import audit, staff_sessions, users
 from outreach.vocabulary import TWO_STEP_REQUIRED
@@ -66,7 +67,7 @@ def directory_callback():
     session[SIGNED_IN_WITH] = "directory"
     audit.record("user.signed_in_with_directory", user, ("user", user.id))
     users.commit()
-    return redirect(url_for("public.workspace"))
+    return redirect(landing(user, None))
 
 
 def _account(claims: dict):

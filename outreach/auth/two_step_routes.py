@@ -7,6 +7,7 @@ from flask_login import current_user
 from outreach.access import allow, public, signed_in
 from outreach.auth import pending
 from outreach.auth.blueprint import bp
+from outreach.auth.kept_routes import landing
 from outreach.auth.qr import grouped, qr_svg
 from outreach.auth.two_step_forms import CodeForm, RecoveryForm
 from outreach.extensions import limiter
@@ -36,7 +37,7 @@ def two_step():
         if totp.check(person, code, request.remote_addr or "", recovery):
             next_url = pending.finish(person)
             users.commit()
-            return redirect(next_url or url_for("public.workspace"))
+            return redirect(landing(person, next_url))
         users.commit()  # the failure and its audit record count
         field = form.recovery_code if recovery else form.code
         field.errors.append(_wrong_code(recovery))

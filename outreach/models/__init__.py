@@ -4,6 +4,7 @@ from outreach.models.area import Area, AreaStatistic
 from outreach.models.audit import AuditEvent
 from outreach.models.base import Base
 from outreach.models.contact import ContactRequest
+from outreach.models.kept_form import KeptForm
 from outreach.models.sign_in import SignInAttempt
 from outreach.models.staff_session import StaffSession
 from outreach.models.support import (
@@ -36,6 +37,7 @@ __all__ = [
     "DataVersion",
     "FollowUp",
     "Format",
+    "KeptForm",
     "LogOutcome",
     "Measure",
     "Outcome",

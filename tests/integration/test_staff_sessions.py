@@ -5,12 +5,17 @@ by themselves after 30 minutes idle or 8 hours in all; signing in again returns 
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from werkzeug.datastructures import MultiDict
 
 from outreach.extensions import db
-from outreach.models import AuditEvent, StaffSession
+from outreach.models import AuditEvent, KeptForm, SessionLog, StaffSession
 from outreach.models.base import utcnow
+from outreach.services import kept_forms
 from tests.support.accounts import PASSWORD
+from tests.support.areas import load_tiny
+from tests.support.session_logs import log_data
+from tests.support.survey_walk import soup
 
 PRIVATE = "/en/volunteer/logs/"
 
@@ -100,10 +105,63 @@ def test_a_session_ends_by_itself_and_sign_in_returns_to_the_form(client, login,
     page = client.get(location).get_data(as_text=True)
     assert message in page
     again = client.post(location, data={"email": user.email, "password": PASSWORD}, expect=302)
-    assert again.headers["Location"] == "/en/volunteer/logs/new"
-    client.get("/en/volunteer/logs/new")
+    assert again.headers["Location"] == "/en/login/kept"  # what was typed comes first
+    kept = soup(client.get("/en/login/kept"))
+    form = kept.find("form", action="/en/volunteer/logs/new")
+    assert form.find("input", {"name": "note"})["value"] == "typed"
+    # Sent again, the form's own checks run and show it with what was typed kept.
+    shown = client.post("/en/volunteer/logs/new", data=hidden(form), expect=200)
+    assert "typed" in soup(shown).find("textarea", {"name": "note"}).get_text()
     reasons = set(db.session.scalars(select(StaffSession.end_reason)))
     assert reasons == {"idle" if "minutes" in message else "too_long", None}
+
+
+def hidden(form) -> MultiDict:
+    return MultiDict(
+        [(i["name"], i.get("value", "")) for i in form.find_all("input", type="hidden")]
+    )
+
+
+def test_a_log_sent_after_the_session_ended_is_saved_once_after_signing_in(app, client, login):
+    load_tiny()
+    user = login("volunteer")
+    data = log_data(soup(client.get("/en/volunteer/logs/new")))
+    data["note"] = "Tablet set up; 見守り would help"
+    age_sessions(last_seen_at=timedelta(minutes=31))
+    client.post("/en/volunteer/logs/new", data=data, expect=302)
+    assert db.session.scalar(select(SessionLog.id)) is None
+    sealed = db.session.scalar(select(KeptForm.sealed))
+    assert "Tablet" not in sealed and "見守り" not in sealed  # kept sealed, not as typed
+    client.post("/en/login", data={"email": user.email, "password": PASSWORD}, expect=302)
+    form = soup(client.get("/en/login/kept")).find("form", action="/en/volunteer/logs/new")
+    saved = client.post("/en/volunteer/logs/new", data=hidden(form), expect=302)
+    assert saved.headers["Location"].endswith("/saved")
+    [log] = db.session.scalars(select(SessionLog))
+    assert log.note == "Tablet set up; 見守り would help" and log.volunteer_id == user.id
+    client.post("/en/volunteer/logs/new", data=hidden(form), expect=302)  # sent twice
+    assert db.session.scalar(select(func.count(SessionLog.id))) == 1
+    assert db.session.scalar(select(KeptForm.id)) is None  # handed over, then gone
+
+
+def test_a_kept_form_goes_only_to_its_own_person(app, client, login, make_user):
+    login("volunteer")
+    age_sessions(last_seen_at=timedelta(minutes=31))
+    client.post("/en/volunteer/logs/new", data={"note": "mine"}, expect=302)
+    other = make_user("volunteer", "other@test.example.jp")
+    sent = client.post("/en/login", data={"email": other.email, "password": PASSWORD}, expect=302)
+    assert sent.headers["Location"] == "/en/workspace"
+    assert client.get("/en/login/kept", expect=302).headers["Location"] == "/en/workspace"
+    assert db.session.scalar(select(func.count(KeptForm.id))) == 1  # still waiting for its owner
+
+
+def test_kept_forms_are_purged_after_a_day(app, client, login):
+    login("volunteer")
+    age_sessions(last_seen_at=timedelta(minutes=31))
+    client.post("/en/volunteer/logs/new", data={"note": "old"}, expect=302)
+    earlier = utcnow() - kept_forms.KEEP_FOR - timedelta(minutes=1)
+    db.session.execute(update(KeptForm).values(created_at=earlier))
+    db.session.commit()
+    assert kept_forms.purge_old() == 1
 
 
 def test_idle_limit_is_configurable(app, client, login):

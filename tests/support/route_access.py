@@ -26,6 +26,7 @@ EXPECTED = {
     "auth.directory_login": ("GET", EVERYONE),
     "auth.directory_callback": ("GET", EVERYONE),
     "auth.two_step_setup": ("GET", SIGNED_IN),
+    "auth.kept_form": ("GET", SIGNED_IN),
     # Required for administrators and coordinators: only others may turn it off.
     "auth.two_step_off": ("POST", {STAFF, VOL}),
     "admin.user_list": ("GET", {ADMIN}),
