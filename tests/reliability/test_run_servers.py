@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
+import redis as redis_client
 
 from tests.support import live, throwaway_postgres, throwaway_redis
 from tests.support.run_folder import end_processes, make_run_folder, processes_in, sweep_stale
@@ -34,6 +36,41 @@ def start_run(mode: str) -> tuple[subprocess.Popen, Path]:
         [sys.executable, "-c", RUN, mode], cwd=live.ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     return child, Path(child.stdout.readline().strip())
+
+
+#: A run given servers of the person's own: say which it uses, then end as a run does.
+USE = """
+from tests.support import run_servers
+print(run_servers.postgres_admin_url(), run_servers.redis_url(), flush=True)
+"""
+
+
+def test_servers_named_by_the_person_are_used_and_never_stopped(folder):
+    postgres = throwaway_postgres.start_postgres(folder / "postgres", fast=True)
+    redis = throwaway_redis.start_redis(folder / "redis")
+    try:
+        a_run_uses_them_and_leaves_them_running(postgres, redis)
+    finally:
+        redis.stop()
+        postgres.stop()
+
+
+def a_run_uses_them_and_leaves_them_running(postgres, redis) -> None:
+    env = {**os.environ, **live.checkout_first()}
+    env |= {"OUTREACH_TEST_POSTGRES_URL": postgres.url, "OUTREACH_TEST_REDIS_URL": redis.url}
+    child = subprocess.run(
+        [sys.executable, "-c", USE],
+        cwd=live.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert child.stdout.split() == [postgres.url, redis.url]
+    assert redis_client.Redis.from_url(redis.url).ping(), "the run left the person's Redis running"
+    with psycopg.connect(postgres.url.replace("+psycopg", "")) as connection:
+        assert connection.execute("SELECT 1").fetchone() == (1,), "and their PostgreSQL"
 
 
 def test_a_run_that_ends_stops_its_servers_and_deletes_its_folder():
