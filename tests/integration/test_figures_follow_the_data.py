@@ -3,6 +3,7 @@
 import csv
 import io
 
+from babel.dates import format_datetime
 from sqlalchemy import delete, event, select
 
 from outreach.extensions import db
@@ -95,3 +96,19 @@ def test_reading_the_figures_writes_nothing(app, client, login):
         event.remove(db.engine, "before_cursor_execute", record)
     assert written == [], written
     assert tallies.pending() == 30
+
+
+def test_pages_say_when_the_figures_were_last_counted(app, client, login):
+    import_files(GEOJSON, STATISTICS, synthetic=True)
+    synthetic.generate(50, seed=3)
+    db.session.commit()
+    said = "Figures include the answers counted up to"
+    assert said not in client.get("/en/transparency/").get_data(as_text=True)  # never counted
+    tallies.refresh(survey.instruments())
+    counted = insights.counted_at()
+    assert counted is not None
+    stamp = f"{said} {format_datetime(counted, 'medium', locale='en')}"
+    for path in ("/en/transparency/", "/en/transparency/report"):
+        assert stamp in client.get(path).get_data(as_text=True), path
+    login("staff")
+    assert stamp in client.get("/en/insights/").get_data(as_text=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from outreach import create_app
+from outreach.instrument.instrument import InstrumentError
 from outreach.instrument.measures import Measure
 from outreach.models import Channel
 from outreach.paths import FORMS
@@ -117,3 +118,13 @@ def test_a_risk_index_naming_a_measure_the_survey_dropped_stops_the_app(forms, t
     (forms / "digital-access-2027.toml").write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(RiskConfigError, match="wants_help"):
         create_app({"FORMS_FOLDER": forms, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_a_measure_naming_a_question_the_survey_lacks_stops_the_app(forms):
+    path = forms / "digital-access-2027.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('question = "internet_use"', 'question = "internet_usage"', 1))
+    with pytest.raises(InstrumentError) as caught:
+        create_app({"FORMS_FOLDER": forms, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    message = str(caught.value)
+    assert str(path) in message and "no_internet" in message and "internet_usage" in message
