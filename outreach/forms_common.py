@@ -80,7 +80,9 @@ def _label(area: Named, site_locale: SiteLocale) -> str:
 def grouped(areas: Iterable[Named], site_locale: SiteLocale) -> list[SelectChoice]:
     """Choices in <optgroup>s, in reading (Japanese) or alphabetical (other languages) order."""
     japanese = site_locale.babel.startswith("ja")
-    ordered = sorted(areas, key=(lambda a: a.name_kana) if japanese else (lambda a: a.name_romaji))
+    ordered = sorted(
+        areas, key=(lambda a: a.name_kana) if japanese else (lambda a: a.name_romaji.casefold())
+    )
     return [
         SelectChoice(
             area.code,

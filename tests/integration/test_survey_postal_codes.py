@@ -9,7 +9,8 @@ from outreach.cli import survey_cli
 from outreach.extensions import db
 from outreach.models import AuditEvent, Channel, SurveyResponse, SurveyTally
 from outreach.services import survey, tallies
-from outreach.services.area_import import apply_import, plan_import
+from outreach.services.area_import import apply_import, import_files, plan_import
+from outreach.services.demo import GEOJSON, STATISTICS
 from tests.support.areas import feature, tiny_files
 from tests.support.survey_walk import soup, start
 
@@ -143,3 +144,27 @@ def test_a_volunteer_s_entry_with_a_postal_code_counts_under_its_neighbourhood(
     client.post("/en/entry/", data=data, expect=302)
     [stored] = db.session.scalars(select(SurveyResponse)).all()
     assert stored.area_code == "P001"
+
+
+def test_the_list_is_grouped_by_reading_in_japanese_and_by_letter_otherwise(client):
+    import_files(GEOJSON, STATISTICS, synthetic=True)
+    rows = "あかさたなはまやらわ"
+    for lang in ("ja", "en"):
+        start(client, lang)
+        select_ = soup(client.get(QUESTION.format(lang=lang))).find("select", {"name": "answer"})
+        groups = select_.find_all("optgroup")
+        labels = [g["label"] for g in groups]
+        assert len(groups) >= 8 and len(labels) == len(set(labels)), labels
+        assert sum(len(g.find_all("option")) for g in groups) == 210
+        for group in groups:
+            names = [o.get_text() for o in group.find_all("option")]
+            if lang == "ja":  # 岡東町（おかひがしまち） is in お's row, お in あ行
+                readings = [n[n.index("（") + 1 : -1] for n in names]
+                row = rows.index(group["label"][0])
+                end = rows[row + 1] if row + 1 < len(rows) else "ゟ"
+                assert all(rows[row] <= r[0] < end for r in readings), group["label"]
+                assert readings == sorted(readings), group["label"]
+            else:
+                assert {n[0].upper() for n in names} == {group["label"]}
+                assert names == sorted(names, key=str.casefold), group["label"]
+        assert labels == sorted(labels, key=rows.find if lang == "ja" else str)
