@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from outreach.i18n import current_locale
 from outreach.i18n.locales import SiteLocale
-from outreach.instrument.instrument import PREFER_NOT, Question
+from outreach.instrument.instrument import PREFER_NOT, Instrument, Question
 from outreach.vocabulary import CaseOutcome, CaseStatus, Channel, Format, Measure, Outcome, Role
 
 # Keyed by the stored string: the codes are StrEnums, so Role.ADMIN and "admin" find the same
@@ -46,15 +46,8 @@ CHANNEL_LABELS: dict[str, LazyString] = {
     Channel.OFFLINE: _l("Form app, door to door"),
 }
 
-#: The survey's age bands (outreach.vocabulary.AGE_BANDS); None: the resident did not say.
-AGE_LABELS: dict[str | None, LazyString] = {
-    "under_18": _l("Under 18"),
-    "18_39": _l("18 to 39"),
-    "40_64": _l("40 to 64"),
-    "65_74": _l("65 to 74"),
-    "75_plus": _l("75 or older"),
-    None: _l("Not given"),
-}
+NOT_GIVEN = _l("Not given")
+
 
 FORMAT_LABELS: dict[str, LazyString] = {
     Format.HELP_DESK: _l("Help desk"),
@@ -157,6 +150,13 @@ def topic_labels() -> dict[str, Any]:
 
 def topic_name(code: str) -> Any:
     return topic_labels().get(code, code)
+
+
+def age_labels(instrument: Instrument) -> dict[str | None, Any]:
+    """The survey's age bands, youngest first, named as the instrument names them (the options
+    of the question playing the `age_band` role), and None: the resident did not say."""
+    found: dict[str | None, Any] = {None: NOT_GIVEN}
+    return dict(option_labels(instrument.role("age_band")).items()) | found
 
 
 def option_labels(question: Question | None) -> dict[str, Any]:

@@ -93,8 +93,3 @@ class Measure(StrEnum):
     HOUSEHOLDS = "households"
     ONE_PERSON_65_PLUS = "one_person_households_65_plus"
     FOREIGN_RESIDENTS = "foreign_residents"
-
-
-#: The survey's age bands (options of the question playing the `age_band` role), youngest first:
-#: the dashboard's age filter and its chart.
-AGE_BANDS: tuple[str, ...] = ("under_18", "18_39", "40_64", "65_74", "75_plus")

@@ -5,10 +5,12 @@ from datetime import date
 
 from flask import current_app, request
 
+from outreach.labels import age_labels
 from outreach.risk.config import METHODS, RiskConfig
 from outreach.services import areas
+from outreach.services import survey as surveys
 from outreach.services.survey_counts import ResponseFilter
-from outreach.vocabulary import AGE_BANDS, CHANNELS
+from outreach.vocabulary import CHANNELS
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def from_request() -> Choices:
         _date("from"),
         _date("to"),
         channel if channel in CHANNELS else "",
-        age if age in AGE_BANDS else "",
+        age if age in age_labels(surveys.instrument()) else "",
     )
     layers = {"score"} | {i.id for i in stored.indicators}
     layer = request.args.get("layer", "score")

@@ -11,8 +11,9 @@ from outreach.i18n import said, unruby
 from outreach.insights import summaries
 from outreach.insights.months import chart_locale, in_progress, month_label, month_name, over_time
 from outreach.insights.params import Choices
-from outreach.labels import AGE_LABELS, CHANNEL_LABELS, area_name, option_labels
+from outreach.labels import CHANNEL_LABELS, age_labels, area_name, option_labels
 from outreach.services import insights, plan_answers, rankings
+from outreach.services import survey as surveys
 from outreach.services.insights_cache import cached
 from outreach.services.picture import AreaFigures, Picture
 
@@ -117,7 +118,6 @@ def channel_chart(result: Picture) -> Chart:
 def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Chart | None:
     """Answers to the question playing `role`, "none of these" left out; None if no question
     plays it in this survey version."""
-    from outreach.services import survey as surveys
 
     question = surveys.instrument().role(role)
     if question is None:
@@ -144,7 +144,8 @@ def option_chart(chart_id: str, role: str, title: str, choices: Choices) -> Char
 
 def age_chart(choices: Choices) -> Chart:
     rows = insights.counts_by("age_band", choices.breakdown_filters)
-    labels = [str(AGE_LABELS.get(k, k)) for k, _ in rows]
+    named = age_labels(surveys.instrument())
+    labels = [str(named.get(k or None, k)) for k, _ in rows]
     values = [n for _, n in rows]
     summary = (
         said(
@@ -221,7 +222,6 @@ def plan_questions() -> list[tuple[str, Any]]:
 
 
 def option_label(question_id: str, value: str) -> Any:
-    from outreach.services import survey as surveys
 
     question = surveys.instrument().find(question_id)
     return option_labels(question).get(value, value) if question else value
@@ -268,7 +268,7 @@ def page_context() -> dict[str, Any]:
         "kind_labels": KIND_LABELS,
         "need": current_app.extensions["outreach_risk"].need,
         "channel_labels": CHANNEL_LABELS,
-        "age_labels": AGE_LABELS,
+        "age_labels": age_labels(surveys.instrument()),
         "plan_questions": plan_questions(),
         "option_label": option_label,
         "names": indicator_names(),
