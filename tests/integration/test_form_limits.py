@@ -68,3 +68,23 @@ def test_the_largest_real_form_fits(app, client):
     client.post(
         url, data=body, content_type="application/x-www-form-urlencoded", csrf=False, expect=302
     )
+
+
+def test_one_huge_multipart_field_is_refused_whole(app, client):
+    url = start(client)
+    token = client.csrf_token()
+    limit = app.config["MAX_FORM_MEMORY_SIZE"]
+    boundary = "xYzZy"
+
+    def body(size: int) -> bytes:
+        parts = [("csrf_token", token), ("answer", "daily"), ("note", "あ" * (size // 3))]
+        text = "".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            for name, value in parts
+        )
+        return f"{text}--{boundary}--\r\n".encode()
+
+    content_type = f"multipart/form-data; boundary={boundary}"
+    assert len(body(limit + 300)) < app.config["MAX_CONTENT_LENGTH"], "within the body limit"
+    client.post(url, data=body(limit + 300), content_type=content_type, csrf=False, expect=413)
+    client.post(url, data=body(limit - 300), content_type=content_type, csrf=False, expect=302)
