@@ -128,6 +128,7 @@ def _ask_again_for_area(asked, form, covered):
                 code=presenters.shown_postal_code(typed),
             )
         )
+        form.postal_code.data = (form.postal_code.raw_data or [typed])[0]  # as typed: ５７３…
         return form
     return question_form(
         asked, presenters.area_choices(only=covered), formdata=None, data={"postal_code": typed}
