@@ -11,6 +11,7 @@ from outreach import labels, static_files
 from outreach.i18n import (
     current_locale,
     dates,
+    furigana,
     language_page_url,
     template_gettext,
     template_ngettext,
@@ -74,5 +75,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["dateformat"] = dates.day
     app.jinja_env.filters["datetimeformat"] = dates.moment
     app.jinja_env.filters["plain"] = plain
+    # Names written with readings (column names, venues): furigana only in やさしい日本語.
+    app.jinja_env.filters["furigana"] = furigana
     # Where ruby cannot go but readers read (drop-down options): やさしい日本語 shows readings.
     app.jinja_env.filters["readable"] = unruby

@@ -34,6 +34,12 @@ def unruby(text: str) -> str:
     return reading(text) if current_locale().babel == "ja@easy" else plain(text)
 
 
+def furigana(text: str) -> str | Markup:
+    """Text written with readings ({漢字|かんじ}), as the reader's language wants it: furigana in
+    やさしい日本語, the plain words elsewhere (Japanese readers do not need readings of names)."""
+    return ruby(text) if current_locale().babel == "ja@easy" else plain(text)
+
+
 def said(message: str, **variables: Any) -> str:
     """gettext for text drawn where ruby cannot go (charts): readings in やさしい日本語."""
     return unruby(gettext(message, **variables))

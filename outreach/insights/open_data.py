@@ -23,6 +23,17 @@ SUPPRESSED = "x"
 CITY_CODE, CITY_NAME = "全国地方公共団体コード", "地方公共団体名"
 NAME, NAME_KANA, NAME_LATIN = "名称", "名称_カナ", "名称_英字"
 PERIOD_START, PERIOD_END = "集計期間_開始", "集計期間_終了"
+#: The Japanese column names with their readings, for the data dictionary in やさしい日本語.
+READINGS = {
+    CITY_CODE: "{全国|ぜんこく}{地方|ちほう}{公共|こうきょう}{団体|だんたい}コード",
+    CITY_NAME: "{地方|ちほう}{公共|こうきょう}{団体|だんたい}{名|めい}",
+    NAME: "{名称|めいしょう}",
+    NAME_KANA: "{名称|めいしょう}_カナ",
+    NAME_LATIN: "{名称|めいしょう}_{英字|えいじ}",
+    f"{PERIOD_START}, {PERIOD_END}": (
+        "{集計|しゅうけい}{期間|きかん}_{開始|かいし}, {集計|しゅうけい}{期間|きかん}_{終了|しゅうりょう}"
+    ),
+}
 DICTIONARY = [
     (CITY_CODE, _l("The city's nationwide local government code, with its check digit.")),
     (CITY_NAME, _l("The city's name.")),

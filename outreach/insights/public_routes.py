@@ -118,7 +118,9 @@ def catalog():
 def data_dictionary():
     return render_template(
         "insights/data_dictionary.html",
-        columns=open_data.DICTIONARY,
+        columns=[
+            (open_data.READINGS.get(name, name), meaning) for name, meaning in open_data.DICTIONARY
+        ],
         minimum=current_app.config["PUBLISH_MIN_CELL"],
         measures=[(m.id, m.name) for m in survey.instrument().measures],
     )

@@ -1,51 +1,13 @@
 """やさしい日本語 measured: every string a resident meets keeps to the rules in
 translations/easy-japanese.toml (sentence length, no honorifics, known loanwords). A broken rule
-names the message, the rule and the text."""
+names the message, the rule and the text. The checks are tests/support/easy_japanese_rules.py."""
 
-import re
-import tomllib
-from fnmatch import fnmatch
+from babel.messages.catalog import Catalog
 
-import pytest
+from tests.support import easy_japanese_rules as easy
 
-from outreach.i18n import tooling
-from outreach.paths import TRANSLATIONS
-
-RULES = tomllib.loads((TRANSLATIONS / "easy-japanese.toml").read_text(encoding="utf-8"))
-_RUBY = re.compile(r"\{([^{}|]+)\|[^{}|]+\}")
-_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
-_KATAKANA = re.compile(r"[ァ-ヺー]{2,}")
-#: A loanword explained beside it: カタカナ（説明） or 説明（カタカナ）.
-_EXPLAINED = re.compile(r"[ァ-ヺー]{2,}（[^）]*）|（[ァ-ヺー・、 ]+）")
-
-
-def resident_messages() -> dict[str, str]:
-    """msgid -> its ja@easy translation, for the messages used in resident_sources."""
-    template = tooling.extract()
-    resident = {
-        m.id if isinstance(m.id, str) else m.id[0]
-        for m in template
-        if m.id
-        and any(fnmatch(path, g) for path, _ in m.locations for g in RULES["resident_sources"])
-    }
-    easy = tooling.read(TRANSLATIONS / "ja@easy" / "LC_MESSAGES" / "messages.po", "ja@easy")
-    found = {}
-    for message in easy:
-        key = message.id if isinstance(message.id, str) else message.id[0] if message.id else ""
-        if key in resident and message.string:
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            found[key] = "\n".join(strings)
-    return found
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences a reader sees: readings and spaces out, a placeholder as three characters."""
-    seen = _PLACEHOLDER.sub("XXX", _RUBY.sub(r"\1", text)).replace(" ", "").replace("　", "")
-    return [s for s in _SENTENCE_END.split(seen) if s.strip()]
-
-
-MESSAGES = resident_messages()
+RULES = easy.rules()
+MESSAGES = easy.resident_messages(RULES)
 
 
 def test_there_are_resident_messages_to_check():
@@ -53,32 +15,48 @@ def test_there_are_resident_messages_to_check():
 
 
 def test_sentences_are_short():
-    lengths = [(len(s), msgid, s) for msgid, text in MESSAGES.items() for s in sentences(text)]
-    too_long = [f"{msgid!r}: max_length: {s}" for n, msgid, s in lengths if n > RULES["max_length"]]
+    too_long = easy.too_long(MESSAGES, RULES)
     assert not too_long, "\n".join(too_long)
-    short = sum(n <= RULES["typical_length"] for n, _, _ in lengths) / len(lengths)
+    short = easy.short_share(MESSAGES, RULES)
     assert short >= RULES["typical_share"], f"only {short:.0%} of sentences are short"
 
 
-@pytest.mark.parametrize("rule", ["honorifics", "allowed_katakana"])
-def test_plain_forms_and_known_words(rule):
-    broken = []
-    for msgid, text in MESSAGES.items():
-        if rule == "honorifics":
-            broken += [f"{msgid!r}: honorifics: {w} in {text}" for w in RULES[rule] if w in text]
-        else:
-            plain = _EXPLAINED.sub("", _RUBY.sub(r"\1", text))
-            unknown = [w for w in _KATAKANA.findall(plain) if not _known(w)]
-            broken += [f"{msgid!r}: allowed_katakana: {w} in {text}" for w in unknown]
+def test_plain_forms():
+    broken = easy.honorifics(MESSAGES, RULES)
     assert not broken, "\n".join(broken)
 
 
-def _known(word: str) -> bool:
-    """A listed word, or one made of listed words (マイナンバーカード)."""
-    if word in RULES["allowed_katakana"]:
-        return True
-    return any(
-        word.startswith(w) and _known(word[len(w) :])
-        for w in RULES["allowed_katakana"]
-        if len(w) < len(word)
-    )
+def test_known_words():
+    broken = easy.unknown_katakana(MESSAGES, RULES)
+    assert not broken, "\n".join(broken)
+
+
+# The checks on a catalog made here, with one translation breaking each rule.
+
+
+def tiny(english: str, translation: str) -> dict[str, str]:
+    made = Catalog(locale="ja@easy")
+    made.add("Fine", "{大丈夫|だいじょうぶ}です。")
+    made.add(english, translation)
+    return easy.translations(made)
+
+
+def test_a_long_sentence_names_the_message_the_rule_and_the_sentence():
+    sentence = "この しつもんに こたえると、{市|し}が あなたに でんわで れんらくして、{手伝|てつだ}いの ひを いっしょに きめます"
+    problems = easy.too_long(tiny("Answer to be called", sentence), RULES)
+    seen = easy.sentences(sentence)[0]
+    assert problems == [
+        f"'Answer to be called': max_length: {len(seen)} characters, over 40, in {seen}"
+    ]
+
+
+def test_an_honorific_names_the_message_the_rule_and_the_text():
+    text = "ありがとう ございます。{次|つぎ}へ お{進|すす}みください。"  # furigana inside the form
+    problems = easy.honorifics(tiny("Go on", text), RULES)
+    assert problems == [f"'Go on': honorifics: お進み in {text}"]
+
+
+def test_an_unexplained_loanword_names_the_message_the_rule_and_the_word():
+    text = "ブラウザを {開|ひら}いて ください。リンク（おす ところ）を おします。"
+    problems = easy.unknown_katakana(tiny("Open a browser", text), RULES)
+    assert problems == [f"'Open a browser': allowed_katakana: ブラウザ in {text}"]

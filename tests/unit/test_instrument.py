@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from outreach.instrument import flow, load_instruments
+from outreach.instrument import flow, load_all, load_instruments
 from outreach.instrument.instrument import InstrumentError, load
 from outreach.paths import FORMS
+from outreach.vocabulary import Format
 
 GOOD = """
 id = "t"
@@ -132,3 +133,23 @@ def test_extractor_yields_every_resident_text():
         assert question.text in messages
         assert all(o.text in messages for o in question.options)
         assert not question.hint or question.hint in messages
+
+
+def test_the_current_survey_offers_help_online_as_sessions_do():
+    current = load_instruments()["digital-access"]
+    assert current.path.name == "digital-access-v2.toml"
+    assert current.version == max(i.version for i in load_all() if i.id == "digital-access")
+    help_format = current.find("help_format")
+    assert help_format is not None and "online" in help_format.option_ids()
+    assert set(help_format.option_ids()) == set(Format)  # every kind of session, no other
+
+
+def test_the_current_survey_measures_what_version_1_measured():
+    """Figures compare across versions when each measure keeps its id and its definition."""
+    versions = {i.version: i for i in load_all() if i.id == "digital-access"}
+    first, current = versions[1], versions[max(versions)]
+
+    def definitions(instrument):
+        return {m.id: (m.question, m.base, m.condition, m.options) for m in instrument.measures}
+
+    assert definitions(current) == definitions(first)
