@@ -60,6 +60,8 @@ def _count(label: Any) -> WholeNumberField:
 
 
 class SessionForm(FlaskForm):
+    #: Announcing only: the one-time key that makes a form sent twice publish once.
+    submission_key = HiddenField()
     day = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date."))])
     start_time = TimeField(
         _l("Starts at"), validators=[DataRequired(_l("Enter the start time, like 10:00."))]
