@@ -18,6 +18,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
+    AnyOf,
     DataRequired,
     InputRequired,
     NumberRange,
@@ -154,6 +155,13 @@ class SessionForm(FlaskForm):
             raise ValidationError(_l("The repeat must end after the first date."))
         if field.data is not None and (field.data - self.day.data).days > MAX_DAYS:
             raise ValidationError(_l("Repeat for at most a year; announce the rest later."))
+
+
+class CancelForm(FlaskForm):
+    """Cancel or reinstate a session. The button says which, rather than flipping whatever the
+    session is now: clicked twice, "Cancel session" leaves it cancelled."""
+
+    change = HiddenField(validators=[AnyOf(("cancel", "reinstate"))])
 
 
 def session_form(area_choices: list, **kwargs: Any) -> SessionForm:

@@ -15,7 +15,7 @@ from outreach.security import keep_for_back_button
 from outreach.services import bookings, session_helpers, session_series, sessions
 from outreach.services.bookings import BookingError, Person
 from outreach.support import presenters
-from outreach.support.forms import BookingForm, session_form
+from outreach.support.forms import BookingForm, CancelForm, session_form
 from outreach.vocabulary import Role
 
 bp = Blueprint("sessions", __name__)
@@ -198,9 +198,10 @@ def attendance(session_id: int):
 @ORGANISERS
 def cancel(session_id: int):
     session = _editable_or_403(session_id)
-    if not ConfirmForm().validate_on_submit():
+    form = CancelForm()
+    if not form.validate_on_submit():
         abort(400)
-    cancelled = not session.cancelled
+    cancelled = form.change.data == "cancel"
     sessions.set_cancelled(session, cancelled, current_user._get_current_object())
     flash(
         _("The session is marked as cancelled on the public list.")

@@ -13,7 +13,7 @@ from outreach.models import AuditEvent, SessionHelper, SupportSession
 from outreach.services.sessions import local
 from tests.support.accounts import signed_in
 from tests.support.areas import load_tiny
-from tests.support.help_sessions import NEW, SOON, announce, form_key, session_data
+from tests.support.help_sessions import NEW, SOON, announce, cancel, form_key, session_data
 from tests.support.survey_walk import soup
 
 
@@ -88,7 +88,7 @@ def test_one_cancelled_occurrence_is_cancelled_in_the_feed_and_cannot_be_edited(
     load_tiny()
     login("volunteer")
     made = series(client)
-    client.post(f"/en/volunteer/sessions/{made[1].id}/cancel", expect=302)
+    cancel(client, made[1])
     statuses = [str(e["status"]) for e in feed_events(client)]
     assert statuses == ["CONFIRMED", "CANCELLED", "CONFIRMED", "CONFIRMED"]
     response = client.get(f"/en/volunteer/sessions/{made[1].id}/edit", expect=302)

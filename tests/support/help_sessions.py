@@ -42,3 +42,9 @@ def announce(client, **changes) -> SupportSession:
 def form_key(client) -> str:
     """The one-time key of a fresh "Announce a session" form."""
     return soup(client.get(NEW)).select_one("input[name=submission_key]")["value"]
+
+
+def cancel(client, session: SupportSession, change: str = "cancel", expect: int = 302):
+    """Press "Cancel session" (or "Reinstate", change="reinstate") on the sessions page."""
+    url = f"/en/volunteer/sessions/{session.id}/cancel"
+    return client.post(url, data={"change": change}, expect=expect)
