@@ -43,6 +43,9 @@ class SupportSession(Timestamped, Base):
     #: Shared by every occurrence of a session that repeats (each occurrence is its own row, so
     #: one can be moved or cancelled alone).
     series_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    #: Hash of the announcing form's one-time key, on the first occurrence only (the others
+    #: have None): the same form sent twice finds this session or series instead of another.
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class SessionHelper(Base):

@@ -7,7 +7,6 @@ which the database applies one at a time: two people racing for the last place g
 and one waiting-list turn, on SQLite and PostgreSQL alike, with no lock held while reading.
 """
 
-import hashlib
 import json
 import secrets
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from outreach.extensions import db
 from outreach.models import Booking, SupportSession, User
 from outreach.models.base import utcnow
 from outreach.services import audit, contacts
+from outreach.services.form_keys import key_for
 from outreach.services.rows import affected
 from outreach.services.sessions import as_utc
 
@@ -78,7 +78,7 @@ def book(
     """A place, or a waiting-list turn when full; (booking, created). A form sent twice finds
     the first booking."""
     check_bookable(session)
-    key = hashlib.sha256(form_key.encode()).hexdigest()
+    key = key_for(form_key)
     sealed = contacts.fernet().encrypt(json.dumps(person.__dict__).encode()).decode()
     for _ in range(5):  # a new code again in the rare case one is taken
         booking = Booking(

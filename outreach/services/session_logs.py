@@ -1,6 +1,5 @@
 """Session logs: written once per form, edited within a window, corrected by coordinators."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from outreach.extensions import db
 from outreach.models import LogOutcome, Role, SessionLog, User
 from outreach.models.base import month_of, utcnow
 from outreach.services import audit, follow_up_cases
+from outreach.services.form_keys import key_for
 
 FIELDS = (
     "session_id",
@@ -38,10 +38,6 @@ class LogData:
     #: (topic id, outcome) pairs
     outcomes: list[tuple[str, str]]
     follow_up: str = ""
-
-
-def key_for(form_key: str) -> str:
-    return hashlib.sha256(form_key.encode()).hexdigest()
 
 
 def create(data: LogData, volunteer: User, form_key: str) -> tuple[int, bool]:

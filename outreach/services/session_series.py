@@ -7,12 +7,14 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from outreach.extensions import db
 from outreach.models import SupportSession, User
 from outreach.models.base import utcnow
 from outreach.recurrence import dates
 from outreach.services import audit
+from outreach.services.form_keys import key_for
 from outreach.services.sessions import EDITABLE, at, local
 
 
@@ -23,8 +25,14 @@ def create(
     repeat: str,
     until: date | None,
     actor: User,
-) -> list[SupportSession]:
-    """Every occurrence from `first` to `until`; one session when it does not repeat."""
+    form_key: str,
+) -> tuple[list[SupportSession], bool]:
+    """Every occurrence from `first` to `until`, one session when it does not repeat, made once
+    per form key (services.form_keys): (occurrences, created). A form sent again finds the first."""
+    key = key_for(form_key)
+    found = _made_with(key)
+    if found:
+        return found, False
     days = dates(first, repeat, until)
     series = uuid.uuid4().hex if len(days) > 1 else None
     made = [
@@ -37,11 +45,34 @@ def create(
         )
         for day in days
     ]
+    made[0].submission_key = key  # one row holds it: the column is unique
     db.session.add_all(made)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        # The same form sent twice at once: the sending that won holds the key.
+        won = _made_with(key)
+        if not won:
+            raise  # not the key: another failure
+        return won, False
     audit.record("session.created", actor, ("support_session", made[0].id), occurrences=len(made))
     db.session.commit()
-    return made
+    return made, True
+
+
+def _made_with(key: str) -> list[SupportSession]:
+    """The session, or every occurrence of the series, that the form with this key made."""
+    first = db.session.scalar(select(SupportSession).where(SupportSession.submission_key == key))
+    if first is None or first.series_id is None:
+        return [first] if first else []
+    return list(
+        db.session.scalars(
+            select(SupportSession)
+            .where(SupportSession.series_id == first.series_id)
+            .order_by(SupportSession.starts_at, SupportSession.id)
+        )
+    )
 
 
 def following(session: SupportSession) -> list[SupportSession]:

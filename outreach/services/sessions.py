@@ -85,7 +85,10 @@ def update(
     db.session.commit()
 
 
-def set_cancelled(session: SupportSession, cancelled: bool, actor: User) -> None:
+def set_cancelled(session: SupportSession, cancelled: bool, actor: User) -> bool:
+    """Cancel or reinstate; False when it already was (a second click changes nothing)."""
+    if session.cancelled == cancelled:
+        return False
     session.cancelled = cancelled
     session.updated_at = utcnow()
     audit.record(
@@ -94,6 +97,7 @@ def set_cancelled(session: SupportSession, cancelled: bool, actor: User) -> None
         ("support_session", session.id),
     )
     db.session.commit()
+    return True
 
 
 def _aware(moment: datetime) -> datetime:

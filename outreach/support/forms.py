@@ -18,6 +18,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
+    AnyOf,
     DataRequired,
     InputRequired,
     NumberRange,
@@ -60,6 +61,8 @@ def _count(label: Any) -> WholeNumberField:
 
 
 class SessionForm(FlaskForm):
+    #: Announcing only: the one-time key that makes a form sent twice publish once.
+    submission_key = HiddenField()
     day = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date."))])
     start_time = TimeField(
         _l("Starts at"), validators=[DataRequired(_l("Enter the start time, like 10:00."))]
@@ -152,6 +155,13 @@ class SessionForm(FlaskForm):
             raise ValidationError(_l("The repeat must end after the first date."))
         if field.data is not None and (field.data - self.day.data).days > MAX_DAYS:
             raise ValidationError(_l("Repeat for at most a year; announce the rest later."))
+
+
+class CancelForm(FlaskForm):
+    """Cancel or reinstate a session. The button says which, rather than flipping whatever the
+    session is now: clicked twice, "Cancel session" leaves it cancelled."""
+
+    change = HiddenField(validators=[AnyOf(("cancel", "reinstate"))])
 
 
 def session_form(area_choices: list, **kwargs: Any) -> SessionForm:

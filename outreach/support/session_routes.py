@@ -11,10 +11,11 @@ from outreach import session_cards
 from outreach.access import allow
 from outreach.forms_common import ConfirmForm
 from outreach.request_input import positive_int
+from outreach.security import keep_for_back_button
 from outreach.services import bookings, session_helpers, session_series, sessions
 from outreach.services.bookings import BookingError, Person
 from outreach.support import presenters
-from outreach.support.forms import BookingForm, session_form
+from outreach.support.forms import BookingForm, CancelForm, session_form
 from outreach.vocabulary import Role
 
 bp = Blueprint("sessions", __name__)
@@ -58,26 +59,37 @@ def manage():
 @ORGANISERS
 def new():
     form = session_form(presenters.area_choices(_("No neighbourhood (phone or online)")))
+    if request.method == "GET":
+        form.submission_key.data = secrets.token_urlsafe(24)
     if form.validate_on_submit():
-        created = session_series.create(
+        made, created = session_series.create(
             _form_values(form),
             form.day.data,
             (form.start_time.data, form.end_time.data),
             form.repeat.data or "once",
             form.repeat_until.data,
             current_user._get_current_object(),
+            form.submission_key.data or secrets.token_urlsafe(24),
         )
         flash(
-            _("The session is published. Residents can see it now.")
-            if len(created) == 1
-            else ngettext(
-                "%(num)d session is published. Residents can see it now.",
-                "%(num)d sessions are published, one for each date. Residents can see them now.",
-                len(created),
-            )
+            _published(len(made))
+            if created
+            else _("This was already published: sending the form again did not make a copy.")
         )
-        return redirect(url_for("sessions.manage", _anchor=f"session-{created[0].id}"))
-    return render_template("support/session_form.html", form=form, editing=None)
+        return redirect(url_for("sessions.manage", _anchor=f"session-{made[0].id}"))
+    page = render_template("support/session_form.html", form=form, editing=None)
+    # Back after publishing brings the same key, so publishing again finds the first.
+    return keep_for_back_button(page)
+
+
+def _published(count: int) -> str:
+    if count == 1:
+        return _("The session is published. Residents can see it now.")
+    return ngettext(
+        "%(num)d session is published. Residents can see it now.",
+        "%(num)d sessions are published, one for each date. Residents can see them now.",
+        count,
+    )
 
 
 @bp.route("/<int:session_id>/edit", methods=["GET", "POST"])
@@ -186,9 +198,10 @@ def attendance(session_id: int):
 @ORGANISERS
 def cancel(session_id: int):
     session = _editable_or_403(session_id)
-    if not ConfirmForm().validate_on_submit():
+    form = CancelForm()
+    if not form.validate_on_submit():
         abort(400)
-    cancelled = not session.cancelled
+    cancelled = form.change.data == "cancel"
     sessions.set_cancelled(session, cancelled, current_user._get_current_object())
     flash(
         _("The session is marked as cancelled on the public list.")

@@ -123,6 +123,36 @@ def test_bad_input_keeps_what_was_typed(app, client):
     assert statuses() == []
 
 
+#: Why a session that has started cannot be booked, as residents read it.
+STARTED = {
+    "en": "This session has already started or is over, so it cannot be booked.",
+    "ja": "この相談会はすでに始まっているか終わっているため、予約できません。",
+}
+
+
+def test_a_session_that_has_started_cannot_be_booked_and_says_why(app, client):
+    """A form opened before the session started and sent after it did: refused with the reason
+    in the resident's language, and nothing booked."""
+    session = a_session(app)
+
+    def url(lang: str) -> str:
+        return f"/{lang}/help-sessions/{session.id}/book"
+
+    forms = {lang: soup(client.get(url(lang))) for lang in STARTED}
+    session.starts_at = utcnow() - timedelta(minutes=5)
+    db.session.commit()
+    for lang, reason in STARTED.items():
+        key = forms[lang].select_one("input[name=submission_key]")["value"]
+        sent = client.post(url(lang), data={"submission_key": key, **PERSON}, expect=409)
+        assert soup(sent).select_one("main .notice-problem").get_text(strip=True) == reason, lang
+    assert statuses() == []
+    opened = soup(client.get(url("en")))
+    assert opened.select_one("main .notice-problem").get_text(strip=True) == STARTED["en"]
+    assert opened.select_one("input[name=phone]") is None, (
+        "no form to fill in for a session that cannot be booked"
+    )
+
+
 def test_volunteers_see_bookings_audited_book_by_phone_and_tick_who_came(app, client):
     session = a_session(app)
     book(client, session)

@@ -4,15 +4,16 @@ sign up to help."""
 
 from datetime import date, timedelta
 
+import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
 
 from outreach.extensions import db
-from outreach.models import SessionHelper, SupportSession
+from outreach.models import AuditEvent, SessionHelper, SupportSession
 from outreach.services.sessions import local
 from tests.support.accounts import signed_in
 from tests.support.areas import load_tiny
-from tests.support.help_sessions import SOON, announce, session_data
+from tests.support.help_sessions import NEW, SOON, announce, cancel, form_key, session_data
 from tests.support.survey_walk import soup
 
 
@@ -87,7 +88,7 @@ def test_one_cancelled_occurrence_is_cancelled_in_the_feed_and_cannot_be_edited(
     load_tiny()
     login("volunteer")
     made = series(client)
-    client.post(f"/en/volunteer/sessions/{made[1].id}/cancel", expect=302)
+    cancel(client, made[1])
     statuses = [str(e["status"]) for e in feed_events(client)]
     assert statuses == ["CONFIRMED", "CANCELLED", "CONFIRMED", "CONFIRMED"]
     response = client.get(f"/en/volunteer/sessions/{made[1].id}/edit", expect=302)
@@ -131,3 +132,37 @@ def test_volunteers_sign_up_to_help_once(app, client, login):
     assert "Helpers: helper" in " ".join(mine.get_text().split())
     helper.post(f"/en/volunteer/sessions/{session.id}/helpers", data={"withdraw": "1"}, expect=302)
     assert db.session.scalar(select(func.count(SessionHelper.id))) == 0
+
+
+@pytest.mark.parametrize(("repeat", "dates"), [("once", 1), ("weekly", 4)])
+def test_an_announcement_sent_twice_publishes_once(app, client, login, repeat, dates):
+    """A double click, or back and "Save and publish" again: the form's one-time key."""
+    load_tiny()
+    login("coordinator")
+    until = (SOON + timedelta(weeks=3)).isoformat()
+    data = session_data(form_key(client), repeat=repeat, repeat_until=until)
+    first = client.post(NEW, data=data, expect=302)
+    again = client.post(NEW, data=data, expect=302)
+    assert db.session.scalar(select(func.count(SupportSession.id))) == dates
+    made = db.session.scalars(select(SupportSession).order_by(SupportSession.starts_at)).first()
+    assert again.headers["Location"] == first.headers["Location"]
+    assert first.headers["Location"].endswith(f"#session-{made.id}")
+    notice = soup(client.get(again.headers["Location"])).select_one("main").get_text()
+    assert "already published: sending the form again did not make a copy" in notice
+    created = select(func.count()).where(AuditEvent.action == "session.created")
+    assert db.session.scalar(created) == 1
+    announce(client, repeat=repeat, repeat_until=until)  # a new form is a new announcement
+    assert db.session.scalar(select(func.count(SupportSession.id))) == 2 * dates
+
+
+def test_announce_form_comes_back_with_its_key(client, login):
+    """The back button must restore the same key; a form with a mistake keeps it too."""
+    load_tiny()
+    login("volunteer")
+    assert client.get(NEW).headers["Cache-Control"] == "private, no-cache"
+    key = form_key(client)
+    page = soup(client.post(NEW, data=session_data(key, end_time="09:00")))
+    assert page.select_one("input[name=submission_key]")["value"] == key
+    client.post(NEW, data=session_data(key), expect=302)
+    client.post(NEW, data=session_data(key), expect=302)
+    assert db.session.scalar(select(func.count(SupportSession.id))) == 1

@@ -284,12 +284,19 @@ def test_same_as_my_last_session_fills_place_format_and_languages_not_people(cli
     assert "Same place as my last session" not in client.get("/en/volunteer/logs/new").get_data(
         as_text=True
     )
-    new_log(client, format="class", venue="Makino library", languages=["ja", "ne"])
+    new_log(
+        client, format="class", venue="Makino library", area_code="T002", languages=["ja", "ne"]
+    )
     page = soup(client.get("/en/volunteer/logs/new"))
+    assert not page.select("form.log-form select[name=area_code] option[selected]"), (
+        "a fresh form names no neighbourhood, so the one below comes from the last log"
+    )
     link = page.find("a", string=lambda s: s and "Same place as my last session" in s)
     assert "Makino library" in link.get_text()
     form = soup(client.get(link["href"])).select_one("form.log-form")
     assert form.select_one("input[name=venue]")["value"] == "Makino library"
+    neighbourhood = form.select("select[name=area_code] option[selected]")
+    assert [option["value"] for option in neighbourhood] == ["T002"]
     assert form.select_one("input[name=format][value=class]").has_attr("checked")
     checked = {i["value"] for i in form.select("input[name=languages][checked]")}
     assert checked == {"ja", "ne"}

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from outreach.extensions import db
 from outreach.models import AuditEvent
 from tests.support.areas import load_tiny
-from tests.support.help_sessions import SOON, announce, session_data
+from tests.support.help_sessions import SOON, announce, cancel, session_data
 from tests.support.survey_walk import soup
 
 
@@ -53,7 +53,7 @@ def test_cancelled_and_moved_sessions_say_so(client, login):
     login("volunteer")
     first = announce(client)
     second = announce(client, format="class")
-    client.post(f"/en/volunteer/sessions/{first.id}/cancel", expect=302)
+    cancel(client, first)
     moved_day = (SOON + timedelta(days=1)).isoformat()
     client.post(
         f"/en/volunteer/sessions/{second.id}/edit",
@@ -77,7 +77,7 @@ def test_only_the_organiser_or_a_coordinator_may_change(app, client, login):
     mine = announce(client)
     other, _ = signed_in(app, "volunteer", "other@example.jp")
     other.get(f"/en/volunteer/sessions/{mine.id}/edit", expect=403)
-    other.post(f"/en/volunteer/sessions/{mine.id}/cancel", expect=403)
+    cancel(other, mine, expect=403)
     coordinator, _ = signed_in(app, "coordinator", "coord@example.jp")
     coordinator.get(f"/en/volunteer/sessions/{mine.id}/edit")
 
@@ -101,7 +101,7 @@ def test_icalendar_feed_parses_back(client, login):
     login("volunteer")
     first = announce(client)
     announce(client, format="class", languages=["pt"])
-    client.post(f"/en/volunteer/sessions/{first.id}/cancel", expect=302)
+    cancel(client, first)
     response = client.get("/en/help-sessions/calendar.ics")
     assert response.mimetype == "text/calendar"
     events = Calendar.from_ical(response.data).walk("VEVENT")
@@ -132,3 +132,22 @@ def test_survey_help_page_lists_matching_sessions_first(client, login):
         for h in soup(client.get("/en/survey/help")).select(".session-heading")
     ]
     assert headings[0].startswith("Group class"), headings
+
+
+def test_cancel_clicked_twice_stays_cancelled(client, login):
+    """The button says what it wants (cancel or reinstate); a second click changes nothing."""
+    load_tiny()
+    login("volunteer")
+    session = announce(client)
+    for _ in range(2):
+        cancel(client, session)
+    assert session.cancelled
+    card = soup(client.get("/en/volunteer/sessions/")).select_one(f"#session-{session.id}")
+    assert card.select_one("input[name=change]")["value"] == "reinstate"
+    for _ in range(2):
+        cancel(client, session, "reinstate")
+    assert not session.cancelled
+    actions = db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions.count("session.cancelled") == 1 and actions.count("session.reinstated") == 1
+    cancel(client, session, "", expect=400)
+    assert not session.cancelled, "a form that does not say what it wants changes nothing"

@@ -70,6 +70,25 @@ def test_consent_joins_the_follow_up_queue(app, client):
     assert "followups.viewed" in db.session.scalars(select(AuditEvent.action)).all()
 
 
+def test_opening_a_case_with_contact_details_is_audited(app, client):
+    answer_survey(client)
+    client.post("/en/survey/contact", data=DETAILS)
+    coordinator, coord = signed_in(app, "coordinator", "coord@example.jp")
+    follow_up = db.session.scalar(select(FollowUp))
+    viewed = select(AuditEvent).where(AuditEvent.action == "followup.viewed")
+    assert db.session.scalars(viewed).all() == [], (
+        "nothing opened yet (the queue is audited as followups.viewed)"
+    )
+    page = soup(coordinator.get(f"/en/followups/{follow_up.id}"))
+    assert "072-841-0000" in page.get_text()
+    [event] = db.session.scalars(viewed).all()
+    assert (event.actor_id, event.target_type, event.target_id) == (
+        coord.id,
+        "follow_up",
+        str(follow_up.id),
+    )
+
+
 def test_closing_the_follow_up_deletes_the_contact(app, client):
     answer_survey(client)
     client.post("/en/survey/contact", data=DETAILS)

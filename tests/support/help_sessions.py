@@ -6,12 +6,15 @@ from sqlalchemy import select
 
 from outreach.extensions import db
 from outreach.models import SupportSession
+from tests.support.survey_walk import soup
 
+NEW = "/en/volunteer/sessions/new"
 SOON = date.today() + timedelta(days=7)
 
 
-def session_data(**changes) -> dict:
+def session_data(submission_key: str = "", **changes) -> dict:
     data = {
+        "submission_key": submission_key,
         "day": SOON.isoformat(),
         "start_time": "10:00",
         "end_time": "12:00",
@@ -31,5 +34,17 @@ def session_data(**changes) -> dict:
 
 
 def announce(client, **changes) -> SupportSession:
-    client.post("/en/volunteer/sessions/new", data=session_data(**changes), expect=302)
+    """Open the form (for its one-time key), fill it and publish; returns the newest session."""
+    client.post(NEW, data=session_data(form_key(client), **changes), expect=302)
     return db.session.scalars(select(SupportSession).order_by(SupportSession.id.desc())).first()
+
+
+def form_key(client) -> str:
+    """The one-time key of a fresh "Announce a session" form."""
+    return soup(client.get(NEW)).select_one("input[name=submission_key]")["value"]
+
+
+def cancel(client, session: SupportSession, change: str = "cancel", expect: int = 302):
+    """Press "Cancel session" (or "Reinstate", change="reinstate") on the sessions page."""
+    url = f"/en/volunteer/sessions/{session.id}/cancel"
+    return client.post(url, data={"change": change}, expect=expect)
