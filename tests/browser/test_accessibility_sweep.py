@@ -5,6 +5,7 @@ from flask import Flask
 from playwright.sync_api import Page
 
 from outreach.i18n.locales import LOCALES
+from outreach.services import kept_forms, users
 from tests.support.browser.chromium import RoleTabs, Tab, reflow_problems, run_axe
 from tests.support.browser.pages import targets
 from tests.support.databases import each_on_one_backend
@@ -68,7 +69,16 @@ def _sweep_special(tabs: RoleTabs, server: LiveServer, axe: str, lang: str) -> l
     missing = f"{server.url}/{lang}/no-such-page"
     problems += _open(tab, missing, status=404)
     problems += _check(tab, axe, f"/{lang}/no-such-page (404)", expected_error_url=missing)
-    return problems
+    return problems + _kept_form_page(tabs, server, axe, lang)
+
+
+def _kept_form_page(tabs: RoleTabs, server: LiveServer, axe: str, lang: str) -> list[str]:
+    """The page offering back what a volunteer typed when their session ended (auth.kept_form)."""
+    tab, url = tabs.get("volunteer"), f"{server.url}/{lang}/login/kept"  # signed in first
+    email, _ = server.credentials("volunteer")
+    with server.app_context():
+        kept_forms.keep(users.by_email(email).id, f"/{lang}/volunteer/logs/new", [("note", ["…"])])
+    return _open(tab, url) or _check(tab, axe, f"/{lang}/login/kept (a kept form)")
 
 
 @pytest.mark.browser

@@ -11,6 +11,7 @@ from flask import Flask, url_for
 
 from outreach.access import ANONYMOUS, allowed_roles
 from outreach.i18n.locales import LOCALES
+from outreach.services import kept_forms
 from tests.support import two_step
 from tests.support.areas import load_tiny
 from tests.support.browser.pages import (
@@ -26,6 +27,8 @@ from tests.support.survey_walk import default_answer, soup, start, submit
 
 #: Pages that need a query to show something (otherwise 404).
 QUERIES = {"followups.new": "?log=1"}
+#: What a volunteer had typed when their session ended: "<&>" and quotes test the escaping.
+KEPT = [("note", ['She said "call <after> 3 & ask"']), ("languages", ["ja", "en"])]
 
 
 class Sample:
@@ -40,13 +43,21 @@ class Sample:
         self.files.append(path)
 
 
-def _clients(app: Flask, make_user) -> dict[str, object]:
+def _clients(app: Flask, make_user) -> tuple[dict[str, object], dict[str, object]]:
     clients: dict[str, object] = {ANONYMOUS: app.test_client()}
+    people: dict[str, object] = {}
     for role in ROLE_PREFERENCE[1:]:
         client = app.test_client()
-        two_step.sign_in(client, make_user(role))
+        people[role] = make_user(role)
+        two_step.sign_in(client, people[role])
         clients[role] = client
-    return clients
+    return clients, people
+
+
+def _kept_form_page(client, person, lang: str):
+    """The page offering back a form kept after the session ended (auth.kept_form)."""
+    kept_forms.keep(person.id, f"/{lang}/volunteer/logs/new", KEPT)
+    return client.get(f"/{lang}/login/kept")
 
 
 def _pages(app: Flask, lang: str, samples: dict[str, object]) -> list[tuple[str, str]]:
@@ -110,7 +121,7 @@ def test_every_page_type_in_every_language_passes_the_nu_html_checker(
     app: Flask, make_user, tmp_path
 ):
     load_tiny()
-    clients = _clients(app, make_user)
+    clients, people = _clients(app, make_user)
     announce(clients["coordinator"], booking_required="y")
     new_log(clients["coordinator"], follow_up="y", follow_up_about="Call back about e-Tax")
     samples = {
@@ -126,6 +137,8 @@ def test_every_page_type_in_every_language_passes_the_nu_html_checker(
         lang = locale.url_code
         for role, path in _pages(app, lang, samples):
             sample.save(f"{lang}-{role}-{path}", clients[role].get(path))
+        kept = _kept_form_page(clients["volunteer"], people["volunteer"], lang)
+        sample.save(f"{lang}-kept-form", kept)
         _survey_pages(app.test_client(), lang, sample)
         login_error = app.test_client().post(f"/{lang}/login", data={"email": "", "password": ""})
         sample.save(f"{lang}-login-error", login_error)

@@ -53,6 +53,30 @@ class LiveServer:
     instance: Path
     log: Path
     process: subprocess.Popen
+    #: The environment it was started with (its database, keys and settings).
+    env: dict[str, str]
+
+    @contextmanager
+    def app_context(self) -> Iterator[None]:
+        """The served app in this process, on its database with its keys: to set up what a page
+        shows only at one moment of someone's work (a form kept after their session ended)."""
+        from outreach import create_app
+        from outreach.extensions import db
+
+        key = (self.instance / "contact_key").read_text().strip()
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": self.env["DATABASE_URL"],
+                "SECRET_KEY": self.env["SECRET_KEY"],
+                "CONTACT_KEY": key,
+            }
+        )
+        with app.app_context():
+            try:
+                yield
+            finally:
+                db.session.remove()
+                db.engine.dispose()
 
     def credentials(self, role: str) -> tuple[str, str]:
         """Email and password of the demo account for `role`."""
@@ -168,7 +192,7 @@ def run(env: dict[str, str], log: Path) -> Iterator[LiveServer]:
     port = _free_port()
     process = _start_gunicorn(env, port, log)
     instance = Path(env["OUTREACH_INSTANCE_PATH"])
-    server = LiveServer(f"http://127.0.0.1:{port}", port, instance, log, process)
+    server = LiveServer(f"http://127.0.0.1:{port}", port, instance, log, process, env)
     try:
         _wait_until_healthy(server)
         yield server

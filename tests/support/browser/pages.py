@@ -21,7 +21,9 @@ SURVEY_SESSION_PAGES = frozenset(
 )
 #: Not pages: signing in with the city's directory redirects to the directory (and is off, 404,
 #: unless OIDC_ISSUER is set); tests/integration/test_sso.py covers them against a real provider.
-NOT_PAGES = frozenset({"auth.directory_login", "auth.directory_callback"})
+#: auth.kept_form is a page only while a form is kept for the person: the sweeps set one up and
+#: check it on their own (test_accessibility_sweep, test_html_checker).
+NOT_PAGES = frozenset({"auth.directory_login", "auth.directory_callback", "auth.kept_form"})
 #: A URL whose last part has a file suffix (calendar.ics, export.csv) is a download, not a page:
 #: the sweep fetches it (status only), since a browser cannot navigate to it.
 DOWNLOAD_SUFFIX = re.compile(r"\.[a-z0-9]+$")
