@@ -5,6 +5,7 @@ and the OpenAPI description they are tested against."""
 from datetime import datetime
 from typing import Any
 
+from outreach.i18n.markup import plain
 from outreach.insights.open_data import records
 from outreach.services.bookings import places_left
 from outreach.services.picture import Picture
@@ -61,7 +62,7 @@ def _session(s: Any) -> dict[str, Any]:
         "starts_at": as_utc(s.starts_at).isoformat(),
         "ends_at": as_utc(s.ends_at).isoformat(),
         "format": s.format,
-        "venue_name": s.venue_name,
+        "venue_name": plain(s.venue_name),
         "venue_address": s.venue_address,
         "area_code": s.area_code,
         "topics": list(s.topics),

@@ -31,10 +31,11 @@ LANGUAGES = (
     ["ja", "ne", "pt"],
 )
 #: Labelled as demo data wherever they are shown.
+#: Written with readings ({漢字|よみ}), as a coordinator may: furigana in やさしい日本語 only.
 VENUES = (
-    "Demo venue: community centre",
-    "Demo venue: branch office meeting room",
-    "Demo venue: library",
+    "{見本|みほん}・{生涯|しょうがい}{学習|がくしゅう}{市民|しみん}センター",
+    "{見本|みほん}・{支所|ししょ}の{会議室|かいぎしつ}",
+    "{見本|みほん}・{図書館|としょかん}",
 )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from outreach.csv_files import csv_bytes
 from outreach.extensions import db
+from outreach.i18n.markup import plain
 from outreach.models import LogOutcome, Role, SessionLog, User
 from outreach.models.base import month_of, utcnow
 from outreach.services import audit, follow_up_cases
@@ -210,7 +211,7 @@ def export_csv(logs: list[SessionLog], actor: User, filters: dict[str, str]) -> 
             log.duration_minutes,
             log.format,
             log.area_code or "",
-            log.venue,
+            plain(log.venue),
             log.people_under_65,
             log.people_65_74,
             log.people_75_plus,

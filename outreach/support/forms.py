@@ -77,7 +77,9 @@ class SessionForm(FlaskForm):
     )
     venue_name = StringField(
         _l("Venue"),
-        description=_l("For example: Hirakata City Hall, room 3."),
+        description=_l(
+            "For example: Hirakata City Hall, room 3. To give a reading for Easy Japanese, write the word and its reading in curly brackets, with a vertical bar between them."
+        ),
         validators=[MaxLength(200)],
     )
     venue_address = StringField(_l("Venue address"), validators=[MaxLength(300)])

@@ -116,7 +116,7 @@ def describe(session: Any) -> tuple[str, str, str]:
     place = ", ".join(
         p
         for p in (
-            session.venue_name,
+            plain(session.venue_name),
             session.venue_address,
             plain(names.get(session.area_code or "", "")),
         )

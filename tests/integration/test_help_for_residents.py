@@ -45,3 +45,18 @@ def test_dates_are_written_for_each_language(client, announced):
         assert day in shown.get_text(), lang
         assert SOON.isoformat() not in shown.get_text(), f"{lang}: an ISO date"
         assert shown["datetime"] == f"{SOON.isoformat()}T10:00+09:00", "Japan time, with offset"
+
+
+def test_a_venue_written_with_readings_has_furigana_only_in_easy_japanese(client, login):
+    load_tiny()
+    login("coordinator")
+    announce(client, venue_name="{市民|しみん}センター")
+    client.post("/en/logout", expect=302)
+    easy = soup(client.get("/ja-easy/help-sessions/")).select_one(".session .facts dd.entered")
+    assert [(r.contents[0], r.rt.get_text()) for r in easy.select("ruby")] == [("市民", "しみん")]
+    for lang in ("ja", "en"):
+        where = soup(client.get(f"/{lang}/help-sessions/")).select_one(".session dd.entered")
+        assert where.get_text(strip=True).startswith("市民センター"), lang
+        assert not where.select("ruby"), lang
+    calendar = client.get("/en/help-sessions/calendar.ics").get_data(as_text=True)
+    assert "LOCATION:市民センター" in calendar.replace("\r\n ", "")
