@@ -92,12 +92,16 @@ def _published(count: int) -> str:
     )
 
 
+def _CANCELLED() -> str:
+    return _("This session is cancelled. Reinstate it before you change it.")
+
+
 @bp.route("/<int:session_id>/edit", methods=["GET", "POST"])
 @ORGANISERS
 def edit(session_id: int):
     session = _editable_or_403(session_id)
-    if session.cancelled:
-        flash(_("This session is cancelled. Reinstate it before you change it."))
+    if session.cancelled and request.method == "GET":
+        flash(_CANCELLED())
         return redirect(url_for("sessions.manage", _anchor=f"session-{session.id}"))
     start, end = sessions.local(session.starts_at), sessions.local(session.ends_at)
     data = {k: getattr(session, k) for k in sessions.EDITABLE} | {
@@ -110,7 +114,9 @@ def edit(session_id: int):
         presenters.area_choices(_("No neighbourhood (phone or online)")),
         data=None if request.method == "POST" else data,
     )
-    if form.validate_on_submit():
+    if session.cancelled:  # cancelled by someone else while this form was open: keep it
+        form.form_errors.append(_CANCELLED())
+    elif form.validate_on_submit():
         change = (
             session_series.update_following
             if session.series_id and form.scope.data == "following"

@@ -94,6 +94,15 @@ def test_one_cancelled_occurrence_is_cancelled_in_the_feed_and_cannot_be_edited(
     response = client.get(f"/en/volunteer/sessions/{made[1].id}/edit", expect=302)
     page = soup(client.get(response.headers["Location"]))
     assert "Reinstate it before you change it" in page.get_text()
+    # Cancelled by someone else while the form was open: what was typed comes back, unsaved.
+    typed = session_data(venue_name="Moved to the library", public_note="Bring your phone")
+    edit = f"/en/volunteer/sessions/{made[1].id}/edit"
+    page = soup(client.post(edit, data={**typed, "scope": "one"}, expect=200))
+    assert "Reinstate it before you change it" in page.select_one(".error-summary").get_text()
+    assert page.select_one("input[name=venue_name]")["value"] == "Moved to the library"
+    assert page.select_one("textarea[name=public_note]").get_text().strip() == "Bring your phone"
+    db.session.refresh(made[1])
+    assert made[1].venue_name != "Moved to the library" and made[1].cancelled
 
 
 def test_a_repeat_needs_an_end_after_the_start_within_a_year(app, client, login):
