@@ -43,6 +43,19 @@ def test_a_weekly_session_is_every_date_in_the_feed(app, client, login):
     assert len({str(e["uid"]) for e in events}) == 4
 
 
+def test_the_public_list_shows_each_date_of_a_series_and_the_cancelled_one(app, client, login):
+    load_tiny()
+    login("volunteer")
+    made = series(client)
+    cancel(client, made[2])
+    client.post("/en/logout", expect=302)
+    cards = soup(client.get("/en/help-sessions/")).select("li.session")
+    assert len(cards) == 4
+    shown = [c.select_one("time")["datetime"][:10] for c in cards]
+    assert shown == [d.isoformat() for d in local_days(made)]
+    assert ["session-cancelled" in c["class"] for c in cards] == [False, False, True, False]
+
+
 def test_changing_one_occurrence_leaves_the_others(app, client, login):
     load_tiny()
     login("volunteer")
