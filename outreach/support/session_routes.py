@@ -173,11 +173,13 @@ def bookings_page(session_id: int):
         person = Person(form.name.data.strip(), form.phone.data.strip())
         try:
             booking, _made = bookings.book(session, person, form.submission_key.data or "", me)
-        except BookingError:
-            flash(_("This session is cancelled or has started: it cannot be booked."))
+        except BookingError:  # the form comes back with the name and phone as typed
+            form.form_errors.append(
+                _("This session is cancelled or has started: it cannot be booked.")
+            )
         else:
             flash(_("Booked. Give the resident their booking code: %(code)s.", code=booking.code))
-        return redirect(url_for("sessions.bookings_page", session_id=session.id))
+            return redirect(url_for("sessions.bookings_page", session_id=session.id))
     return render_template(
         "support/bookings.html",
         s=session,

@@ -178,6 +178,22 @@ def test_volunteers_see_bookings_audited_book_by_phone_and_tick_who_came(app, cl
     stranger.get(f"/en/volunteer/sessions/{session.id}/bookings", expect=403)
 
 
+def test_a_phone_booking_for_a_session_that_started_keeps_what_was_typed(app, client):
+    session = a_session(app)
+    organiser = app.test_client()
+    two_step.sign_in(organiser, db.session.get(User, session.created_by_id))
+    url = f"/en/volunteer/sessions/{session.id}/bookings"
+    key = soup(organiser.get(url)).select_one("input[name=submission_key]")["value"]
+    session.starts_at = utcnow() - timedelta(minutes=5)  # it began while the call went on
+    db.session.commit()
+    typed = {"submission_key": key, "name": "Called in late", "phone": "0728410002"}
+    page = soup(organiser.post(url, data=typed, expect=200))
+    assert "cannot be booked" in page.select_one(".error-summary").get_text()
+    assert page.select_one("input[name=name]")["value"] == "Called in late"
+    assert page.select_one("input[name=phone]")["value"] == "0728410002"
+    assert statuses() == []
+
+
 def test_bookings_are_deleted_after_the_session(app, client):
     session = a_session(app)
     book(client, session)
