@@ -23,6 +23,7 @@ from wtforms.validators import (
     InputRequired,
     NumberRange,
     Optional,
+    StopValidation,
     ValidationError,
 )
 
@@ -200,16 +201,9 @@ class LogFormBase(FlaskForm):
     )
     venue = StringField(_l("Venue"), validators=[MaxLength(200)])
     area_code = SelectField(_l("Neighbourhood"), invalid_choice_message=ONE_SHOWN)
-    #: Topics are ticked first; each ticked topic ends as `outcome_all` unless its own select
-    #: (folded away) says otherwise.
+    #: Topics are ticked first; each ticked topic then asks how it ended (`topic_<id>`).
     topics = MultiCheckboxField(
         _l("Topics worked on"), validate_choice=True, invalid_choice_message=ONE_SHOWN
-    )
-    outcome_all = RadioField(
-        _l("How did they end?"),
-        default="resolved",
-        validators=[DataRequired(_l("Choose how the topics ended."))],
-        invalid_choice_message=ONE_SHOWN,
     )
     people_under_65 = _count(_l("Under 65"))
     people_65_74 = _count(_l("65 to 74"))
@@ -245,35 +239,40 @@ class LogFormBase(FlaskForm):
         return [self[f"topic_{t.id}"] for t in current_app.extensions["outreach_topics"]]
 
     def outcomes(self) -> list[tuple[str, str]]:
-        """(topic, outcome) for each ticked topic, or any topic given an outcome of its own."""
+        """(topic, outcome) for each ticked topic; an outcome for an unticked topic is ignored."""
         ticked = set(self.topics.data or [])
-        found = []
-        for topic_field in self.topic_fields():
-            topic = topic_field.name.removeprefix("topic_")
-            if topic_field.data:
-                found.append((topic, topic_field.data))
-            elif topic in ticked:
-                found.append((topic, self.outcome_all.data or str(Outcome.RESOLVED)))
-        return found
+        return [(f.topic, f.data) for f in self.topic_fields() if f.topic in ticked]
+
+
+class TopicOutcomeField(RadioField):
+    """How one topic ended. Every topic has one on the page, shown only while its box is ticked
+    (site.css), so only a ticked topic's outcome is checked and counted."""
+
+    def __init__(self, label: Any = None, *, topic: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.topic = topic
+
+    def pre_validate(self, form: Any) -> None:
+        if self.topic not in (form.topics.data or []):
+            raise StopValidation()  # hidden and not counted: whatever it holds is no error
+        super().pre_validate(form)
 
 
 def log_form(area_choices: list, **kwargs: Any) -> LogFormBase:
-    """The log form with one outcome choice per maintained topic."""
+    """The log form with one outcome choice per maintained topic, "resolved" until changed."""
     outcomes = [SelectChoice(str(o), label) for o, label in OUTCOME_LABELS.items()]
-    outcome_choices = [SelectChoice("", _l("As ticked above")), *outcomes]
     fields = {
-        f"topic_{t.id}": SelectField(
+        f"topic_{t.id}": TopicOutcomeField(
             _l(t.text),
-            choices=outcome_choices,
-            validate_choice=True,
-            default="",
+            topic=t.id,
+            choices=outcomes,
+            default=str(Outcome.RESOLVED),
             invalid_choice_message=ONE_SHOWN,
         )
         for t in current_app.extensions["outreach_topics"]
     }
     form = type("LogForm", (LogFormBase,), fields)(**kwargs)
     form.topics.choices = topic_choices()
-    form.outcome_all.choices = outcomes
     form.format.choices = format_choices()
     form.languages.choices = language_choices()
     form.area_code.choices = area_choices

@@ -9,6 +9,7 @@ from tests.support.browser.support_pages import (
     LOG_FORM,
     NEW_LOG,
     SAVE,
+    choose_outcome,
     fill_log,
     volunteer_on_phone,
 )
@@ -26,6 +27,7 @@ def test_refused_log_keeps_what_was_typed(browser: Browser, live_server: LiveSer
     try:
         page.goto(live_server.url + NEW_LOG)
         fill_log(page, venue, note=NOTE)
+        choose_outcome(page, "smartphone_basics", "referred")
         with page.expect_navigation():
             page.locator(SAVE).click()
         assert page.url == live_server.url + NEW_LOG, f"the log was not refused: {page.url}"
@@ -40,6 +42,9 @@ def test_refused_log_keeps_what_was_typed(browser: Browser, live_server: LiveSer
         expect(form.locator("input[name=format][value=class]")).to_be_checked()
         expect(form.locator("input[name=people_75_plus]")).to_have_value("2")
         expect(form.locator("input[name=topics][value=smartphone_basics]")).to_be_checked()
+        outcome = form.locator("input[name=topic_smartphone_basics][value=referred]")
+        expect(outcome).to_be_visible()
+        expect(outcome).to_be_checked()
         expect(form.locator("input[name=languages][value=ja]")).to_be_checked()
         problems = tab.watcher.take("a refused log")
         assert not problems, "\n".join(problems)

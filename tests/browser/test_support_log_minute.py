@@ -1,16 +1,22 @@
 """A log in a minute: on a 390×844 phone a volunteer records a typical session (three topics,
-five people, the place of their last session) in at most 12 inputs, and the Save button comes
-right after the essentials, within two screens, with nothing unrelated to scroll past."""
+five people, the place of their last session, each topic's outcome picked where it shows, under
+its box) in at most 12 inputs, and the Save button comes right after the essentials, within two
+screens, with nothing unrelated to scroll past."""
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser.chromium import Tab, sign_in
-from tests.support.browser.support_pages import LOG_FORM, SAVE, fill_log, saved_log_id
+from tests.support.browser.support_pages import (
+    LOG_FORM,
+    NEW_LOG,
+    SAVE,
+    TALL_PHONE,
+    fill_log,
+    saved_log_id,
+)
 from tests.support.live import LiveServer
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-NEW_LOG = "/en/volunteer/logs/new"
 #: The first three topics shown unfolded (the most logged ones).
 _FIRST_TOPICS = """(form) => [...form.querySelectorAll('input[name=topics]')]
   .filter(el => el.checkVisibility()).slice(0, 3).map(el => el.value)"""
@@ -34,7 +40,16 @@ class Counted:
         self.inputs += 1
 
 
+def _essentials(page: Page) -> float:
+    """From the top of the form to the bottom of Save, in px."""
+    top = page.locator(LOG_FORM).bounding_box()
+    save = page.locator(SAVE).bounding_box()
+    assert top is not None and save is not None
+    return save["y"] + save["height"] - top["y"]
+
+
 def _record(page: Page, topics: list[str]) -> int:
+    """Every topic ticked, then its own outcome (shown under it once ticked) changed."""
     you = Counted(page)
     you.click("a:has-text('Same place as my last session')")
     page.wait_for_load_state()
@@ -42,7 +57,13 @@ def _record(page: Page, topics: list[str]) -> int:
     you.fill("input[name=people_75_plus]", "3")
     for topic in topics:
         you.click(f"{LOG_FORM} input[name=topics][value={topic}] + label")
-    you.click(f"{LOG_FORM} input[name=outcome_all][value=partly] + label")
+        you.click(f"{LOG_FORM} input[name=topic_{topic}][value=partly] + label")
+    asking = page.locator(f"{LOG_FORM} fieldset.topic-outcome:visible").count()
+    assert asking == len(topics), f"{asking} topics ask for an outcome, {len(topics)} are ticked"
+    essentials = _essentials(page)
+    assert essentials <= 2 * 844, (
+        f"with three topics' outcomes, the essentials take {essentials} px"
+    )
     with page.expect_navigation():
         you.click(SAVE)
     return you.inputs
@@ -52,7 +73,7 @@ def _record(page: Page, topics: list[str]) -> int:
 def test_a_typical_session_is_logged_in_at_most_twelve_inputs(
     browser: Browser, live_server: LiveServer
 ):
-    tab = Tab(browser, **PHONE)
+    tab = Tab(browser, **TALL_PHONE)
     page = tab.page
     try:
         sign_in(page, live_server, "volunteer")
@@ -62,10 +83,7 @@ def test_a_typical_session_is_logged_in_at_most_twelve_inputs(
         saved_log_id(page)
         page.goto(live_server.url + NEW_LOG)
         # The essentials, from the top of the form to the bottom of Save, within two screens.
-        top = page.locator(LOG_FORM).bounding_box()
-        save = page.locator(SAVE).bounding_box()
-        assert top is not None and save is not None
-        essentials = save["y"] + save["height"] - top["y"]
+        essentials = _essentials(page)
         assert essentials <= 2 * 844, f"the form's essentials take {essentials} px"
         controls = page.evaluate(_VISIBLE_CONTROLS, page.locator(LOG_FORM).element_handle())
         assert controls <= 30, f"{controls} open controls before Save"
@@ -78,7 +96,7 @@ def test_a_typical_session_is_logged_in_at_most_twelve_inputs(
         page.goto(f"{live_server.url}/en/volunteer/logs/{log_id}/edit")
         form = page.locator(LOG_FORM)
         for topic in topics:
-            assert form.locator(f"select[name=topic_{topic}]").input_value() == "partly"
+            expect(form.locator(f"input[name=topic_{topic}][value=partly]")).to_be_checked()
         assert form.locator("input[name=venue]").input_value() == "Kuzuha community centre"
         assert form.locator("input[name=people_75_plus]").input_value() == "3"
         problems = tab.watcher.take("logging a session in a minute")

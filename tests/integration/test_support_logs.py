@@ -124,7 +124,9 @@ def test_volunteers_edit_their_own_logs_within_the_window(app, client, login):
     new_log(client)
     log = logs()[0]
     page = soup(client.get(f"/en/volunteer/logs/{log.id}/edit"))
-    assert page.select_one('select[name="topic_e_tax"] option[selected]')["value"] == "resolved"
+    ticked = {i["value"] for i in page.select("input[name=topics][checked]")}
+    assert ticked == {"e_tax", "my_number_card"}
+    assert page.select_one("input[name=topic_my_number_card][checked]")["value"] == "referred"
     client.post(
         f"/en/volunteer/logs/{log.id}/edit", data=log_data(page, people_75_plus="4"), expect=302
     )
@@ -262,20 +264,84 @@ def test_same_log_sent_again_with_a_new_form_is_kept_once(client, login):
     assert len(logs()) == 2, "a different log is a new log"
 
 
-def test_ticked_topics_end_as_chosen_once_unless_one_says_otherwise(client, login):
+def test_each_ticked_topic_ends_as_chosen_for_it_resolved_unless_changed(client, login):
     load_tiny()
     login("volunteer")
     page = soup(client.get("/en/volunteer/logs/new"))
-    data = log_data(page, topics=["e_tax", "smartphone_basics", "video_calls"])
-    data.update(outcome_all="partly", topic_e_tax="", topic_my_number_card="referred")
+    topics = ["e_tax", "smartphone_basics", "video_calls"]
+    data = log_data(page, topics=topics, topic_smartphone_basics="partly")
+    del data["topic_e_tax"]  # a ticked topic sent without an outcome keeps the default
     client.post("/en/volunteer/logs/new", data=data, expect=302)
     [log] = logs()
     assert {(o.topic, o.outcome) for o in log.outcomes} == {
-        ("e_tax", "partly"),
+        ("e_tax", "resolved"),
         ("smartphone_basics", "partly"),
-        ("video_calls", "partly"),
-        ("my_number_card", "referred"),  # an outcome of its own counts without the tick
+        ("video_calls", "resolved"),
     }
+
+
+def test_an_outcome_for_an_unticked_topic_is_not_counted(client, login):
+    load_tiny()
+    login("volunteer")
+    new_log(
+        client,
+        topics=["e_tax"],
+        topic_e_tax="partly",
+        topic_my_number_card="referred",  # a hidden choice left on a topic not ticked
+    )
+    [log] = logs()
+    assert [(o.topic, o.outcome) for o in log.outcomes] == [("e_tax", "partly")]
+
+
+def test_each_topic_asks_its_outcome_right_after_its_box(client, login):
+    """Every topic box is followed by its own outcome group (site.css hides it while unticked),
+    named by the topic and the question; there is no outcome for all topics at once."""
+    load_tiny()
+    login("volunteer")
+    form = soup(client.get("/en/volunteer/logs/new")).select_one("form.log-form")
+    items = form.select(".topic-item")
+    assert len(items) == 14
+    for item in items:
+        box = item.select_one(".choice > input[name=topics]")
+        group = item.select_one("fieldset.topic-outcome")
+        radios = group.select("input[type=radio]")
+        assert {r["name"] for r in radios} == {f"topic_{box['value']}"}
+        assert [r["value"] for r in radios if r.has_attr("checked")] == ["resolved"]
+        label, legend = group["aria-labelledby"].split()
+        assert form.select_one(f"#{label}").get_text() == item.select_one("label").get_text()
+        assert form.select_one(f"#{legend}").get_text() == "How did it end?"
+    assert not form.select("[name=outcome_all]")
+
+
+def test_a_refused_log_keeps_its_topics_and_their_outcomes(client, login):
+    load_tiny()
+    login("volunteer")
+    changes = {"topics": ["e_tax", "video_calls"], "topic_video_calls": "partly"}
+    page = soup(new_log(client, 200, note="call 090-1234-5678", topic_e_tax="referred", **changes))
+    assert page.select_one(".error-summary")
+    form = page.select_one("form.log-form")
+    assert {i["value"] for i in form.select("input[name=topics][checked]")} == {
+        "e_tax",
+        "video_calls",
+    }
+    assert form.select_one("input[name=topic_e_tax][checked]")["value"] == "referred"
+    assert form.select_one("input[name=topic_video_calls][checked]")["value"] == "partly"
+    assert form.select_one("input[name=topic_my_number_card][checked]")["value"] == "referred"
+    assert logs() == []
+
+
+def test_an_altered_outcome_is_refused_only_for_a_ticked_topic(client, login):
+    load_tiny()
+    login("volunteer")
+    page = soup(new_log(client, topic_e_tax="not-an-outcome", expect=200))
+    link = page.select_one(".error-summary a")
+    assert link.get_text() == "Select one of the answers shown."
+    target = page.select_one(link["href"])
+    assert (target["name"], target["value"]) == ("topic_e_tax", "resolved")
+    assert target.find_parent("fieldset")["aria-describedby"] == "topic_e_tax-error-1"
+    assert logs() == []
+    new_log(client, topic_video_calls="not-an-outcome")  # not ticked: ignored, not refused
+    assert {o.topic for o in logs()[0].outcomes} == {"e_tax", "my_number_card"}
 
 
 def test_same_as_my_last_session_fills_place_format_and_languages_not_people(client, login):
@@ -307,7 +373,7 @@ def test_every_topic_is_offered_once_with_the_most_logged_unfolded(client, login
     load_tiny()
     login("volunteer")
     for _ in range(2):
-        new_log(client, topics=["video_calls"], topic_e_tax="", topic_my_number_card="")
+        new_log(client, topics=["video_calls"])
     [rare, *_] = logs()
     form = soup(client.get(f"/en/volunteer/logs/{rare.id}/edit")).select_one("form.log-form")
     values = [i["value"] for i in form.select("input[name=topics]")]

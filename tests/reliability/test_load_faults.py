@@ -108,6 +108,7 @@ def log_form(html: str, note: str) -> dict:
         "people_75_plus": "2",
         "people_age_unknown": "0",
         "languages": ["ja"],
+        "topics": ["e_tax"],
         "topic_e_tax": "resolved",
         "note": note,
     }

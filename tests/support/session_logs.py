@@ -18,6 +18,7 @@ def log_data(page, **changes) -> dict:
         "people_75_plus": "3",
         "people_age_unknown": "0",
         "languages": ["ja", "vi"],
+        "topics": ["e_tax", "my_number_card"],
         "topic_e_tax": "resolved",
         "topic_my_number_card": "referred",
         "note": "Bring printed guides next time",

@@ -9,6 +9,8 @@ from tests.support.live import LiveServer
 
 #: A small phone held upright, with touch: volunteers log sessions right after them.
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+#: The phone issue 17 measures "a log in a minute" on.
+TALL_PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 NEW_LOG = "/en/volunteer/logs/new"
 MY_LOGS = "/en/volunteer/logs/"
 LOG_FORM = "form.log-form"
@@ -57,6 +59,11 @@ def tick_topic(page: Page, topic: str) -> None:
     if not box.is_visible():
         page.locator(f"{LOG_FORM} details.fold-topics > summary").click()
     box.check()
+
+
+def choose_outcome(page: Page, topic: str, outcome: str) -> None:
+    """Pick how a ticked topic ended (its choice shows only once it is ticked)."""
+    page.locator(f"{LOG_FORM} input[name=topic_{topic}][value={outcome}] + label").click()
 
 
 def fill_log(page: Page, venue: str, note: str = "") -> None:
